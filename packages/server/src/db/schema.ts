@@ -1,0 +1,114 @@
+import type { ColumnType, Generated } from "kysely";
+
+/** Kysely's view of the tables created by db/migrations. Keep in step with the SQL. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface RegionTable {
+  code: string;
+  name: string;
+  level: 1 | 2 | 3;
+  parent_code: string | null;
+  valid: ColumnType<boolean, boolean | undefined, boolean>;
+  source: string;
+}
+export interface IndustryTable {
+  code: string;
+  name: string;
+  level: "section" | "division" | "group" | "class";
+  parent_code: string | null;
+}
+export interface CodeNameTable {
+  code: string;
+  name: string;
+}
+export interface OrganisationTable {
+  id: Generated<number>;
+  kind: "comprehensive" | "application" | "operations" | "intermediary" | "project_unit";
+  name: string;
+  short_name: string | null;
+  region_code: string;
+  credit_code: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  organisation_id: number;
+  role: "project_unit" | "officer" | "leader" | "supervisor" | "ops_admin" | "security_admin" | "audit_admin";
+  password_hash: string;
+  password_changed_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  totp_secret: string | null;
+  second_factor_exempt: ColumnType<boolean, boolean | undefined, boolean>;
+  failed_attempts: ColumnType<number, number | undefined, number>;
+  locked_until: Timestamp | null;
+  disabled: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+export interface PasswordHistoryTable {
+  id: Generated<number>;
+  user_id: number;
+  password_hash: string;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+export interface UserSessionTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ended_at: Timestamp | null;
+  end_reason: string | null;
+  pending_totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  ip: string | null;
+  user_agent: string | null;
+}
+export interface AuditEventTable {
+  seq: Generated<number>;
+  tx_id: ColumnType<string, never, never>;
+  occurred_at: Timestamp;
+  type: string;
+  actor_user_id: number | null;
+  actor_label: string;
+  organisation_id: number | null;
+  region_code: string | null;
+  subject: string | null;
+  payload: ColumnType<unknown, string, never>;
+  request_id: string | null;
+  ip: string | null;
+}
+export interface AuditChainTable {
+  position: number;
+  event_seq: number;
+  prev_hash: string;
+  hash: string;
+  sealed_at: Timestamp;
+}
+export interface AuditSealStateTable {
+  id: number;
+  horizon_xid: string;
+  last_position: number;
+  last_hash: string;
+  updated_at: Timestamp;
+}
+export interface SchemaMigrationTable {
+  version: string;
+  checksum: string;
+  applied_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface DB {
+  region: RegionTable;
+  industry: IndustryTable;
+  central_department: CodeNameTable;
+  project_type: CodeNameTable;
+  organisation: OrganisationTable;
+  app_user: AppUserTable;
+  password_history: PasswordHistoryTable;
+  user_session: UserSessionTable;
+  audit_event: AuditEventTable;
+  audit_chain: AuditChainTable;
+  audit_seal_state: AuditSealStateTable;
+  schema_migration: SchemaMigrationTable;
+}

@@ -1,0 +1,134 @@
+import { randomUUID } from "node:crypto";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Config } from "../config/env.js";
+import type { Database } from "../db/database.js";
+import { auditRoutes } from "../modules/audit/audit.routes.js";
+import { authenticate } from "../modules/identity/authenticate.js";
+import { identityRoutes } from "../modules/identity/identity.routes.js";
+import { opsRoutes } from "../modules/ops/ops.routes.js";
+import { installMetrics } from "../modules/ops/metrics.js";
+import { referenceRoutes } from "../modules/reference/reference.routes.js";
+import type { WorkingDayCalendar } from "../modules/reference/calendar.js";
+import "./access.js";
+import { installErrorHandler } from "./error-handler.js";
+import { installNotFound, serveWeb } from "./web.js";
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  calendar: WorkingDayCalendar;
+  version: string;
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: string;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    deps: AppDeps;
+    /** Every route with its declared access, for the route-permission test and the OpenAPI check. */
+    routeTable: RouteEntry[];
+  }
+}
+
+/** Routes registered by plugins (Swagger UI, static files) are public by nature; everything else declares. */
+const PLUGIN_PUBLIC_PREFIXES = ["/api/docs"];
+
+export interface BuildOptions {
+  logger?: boolean | object;
+  /** Extra plugins registered after the platform's own (tests use it to probe the access guard). */
+  plugins?: FastifyPluginAsync[];
+}
+
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: deps.config.LOG_LEVEL },
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate("deps", deps);
+  app.decorate("routeTable", [] as RouteEntry[]);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  app.addHook("onRoute", (route) => {
+    if (!route.config?.access) {
+      if (!PLUGIN_PUBLIC_PREFIXES.some((p) => route.url.startsWith(p)) && route.url !== "/*") {
+        throw new Error(`Route ${String(route.method)} ${route.url} declares no access (config.access)`);
+      }
+      route.config = { ...(route.config ?? {}), access: "public" };
+    }
+    for (const method of [route.method].flat()) app.routeTable.push({ method, url: route.url, access: route.config.access! });
+  });
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd and ECharts set inline styles; scripts stay same-origin only.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: deps.config.COOKIE_SECURE ? { maxAge: 31536000, includeSubDomains: true } : false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: {
+        title: "投资项目在线审批监管平台 API (Investment Project Online Approval and Supervision Platform)",
+        version: deps.version,
+        description: "Unified interface specification v1 (统一数据接口规范) and the platform's own endpoints.",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "tzxm_sid" },
+          bearer: { type: "http", scheme: "bearer" },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+
+  installMetrics(app);
+  app.addHook("onRequest", authenticate);
+
+  await app.register(opsRoutes);
+  await app.register(referenceRoutes, { prefix: "/api/v1" });
+  await app.register(identityRoutes, { prefix: "/api/v1" });
+  await app.register(auditRoutes, { prefix: "/api/v1" });
+  for (const plugin of options.plugins ?? []) await app.register(plugin);
+  installNotFound(app, await serveWeb(app, deps.config));
+
+  return app;
+}

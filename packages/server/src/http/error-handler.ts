@@ -1,0 +1,84 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import type { ErrorBody } from "@tzxm/shared";
+import { DomainError, type FieldProblem } from "../platform/errors.js";
+import { ERROR_CATALOGUE, type ErrorCode } from "./error-catalogue.js";
+
+function body(request: FastifyRequest, code: ErrorCode, fields?: FieldProblem[], override?: { message?: string | undefined; messageEn?: string | undefined }): ErrorBody {
+  const def = ERROR_CATALOGUE[code];
+  return {
+    error: {
+      code,
+      message: override?.message ?? def.message,
+      messageEn: override?.messageEn ?? def.messageEn,
+      ...(fields && fields.length ? { fields } : {}),
+      requestId: String(request.id),
+    },
+  };
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, fields?: FieldProblem[]) {
+  return reply.status(ERROR_CATALOGUE[code].status).send(body(request, code, fields));
+}
+
+/** Chinese for the zod issue kinds people meet on forms; anything rarer falls back to a general message. */
+function zhIssue(issue: { code: string; message: string; minimum?: unknown; maximum?: unknown }): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return "缺少该项或类型不正确";
+    case "too_small":
+      return `过短或过小（最小 ${String(issue.minimum)}）`;
+    case "too_big":
+      return `过长或过大（最大 ${String(issue.maximum)}）`;
+    case "invalid_format":
+    case "invalid_string":
+      return "格式不正确";
+    case "invalid_value":
+    case "invalid_enum_value":
+      return "取值不在允许范围内";
+    case "unrecognized_keys":
+      return "包含不允许的字段";
+    default:
+      return "取值不符合要求";
+  }
+}
+
+/**
+ * The one place where errors become HTTP answers (spec §1). Domain errors carry a code from the exhaustive
+ * catalogue; schema failures become VALIDATION_FAILED with each failing field; anything unexpected is a 500
+ * that names the request id and logs the cause, never leaking internals.
+ */
+export function installErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof DomainError) {
+      const code = error.code as ErrorCode;
+      if (!(code in ERROR_CATALOGUE)) {
+        request.log.error({ err: error }, "domain error with an uncatalogued code");
+        return reply.status(500).send(body(request, "INTERNAL_ERROR"));
+      }
+      if (error.options.headers) reply.headers(error.options.headers);
+      return reply
+        .status(ERROR_CATALOGUE[code].status)
+        .send(body(request, code, error.options.fields, { message: error.options.message, messageEn: error.options.messageEn }));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields: FieldProblem[] = error.validation.map((v) => {
+        // fastify-type-provider-zod 7 reports the zod issue code as `keyword` and its path as `instancePath`.
+        const issue = { ...(v.params as object), code: v.keyword, message: v.message ?? "" } as { code: string; message: string; minimum?: unknown; maximum?: unknown };
+        const path = [error.validationContext, ...v.instancePath.split("/").filter(Boolean)].filter(Boolean).join(".");
+        return { path: path.replace(/^body\./, ""), message: zhIssue(issue), messageEn: issue.message };
+      });
+      return reply.status(400).send(body(request, "VALIDATION_FAILED", fields));
+    }
+    if (error.statusCode === 429) {
+      return reply.status(429).send(body(request, "RATE_LIMITED"));
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      // Malformed requests caught by Fastify itself: bad JSON, wrong content type, body too large.
+      const code: ErrorCode = error.statusCode === 413 ? "PAYLOAD_TOO_LARGE" : error.statusCode === 415 ? "UNSUPPORTED_MEDIA_TYPE" : "BAD_REQUEST";
+      return reply.status(ERROR_CATALOGUE[code].status).send(body(request, code, undefined, { messageEn: `${ERROR_CATALOGUE[code].messageEn}: ${error.message}` }));
+    }
+    request.log.error({ err: error }, "unhandled error");
+    return reply.status(500).send(body(request, "INTERNAL_ERROR"));
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * `npm start`: validate the configuration, open the database (embedded PGlite in DATA_DIR, or DATABASE_URL),
+ * migrate, load reference and demo data, serve the portal, back office and API, and run the background jobs.
+ */
+import { ConfigError, loadConfig } from "./config/env.js";
+import { DataDirLockedError } from "./db/data-dir-lock.js";
+import { VERSION, prepareDatabase } from "./boot.js";
+import { buildApp } from "./http/app.js";
+import { startAuditSealer } from "./modules/audit/audit.service.js";
+
+async function main() {
+  const config = loadConfig();
+  const log = (msg: string) => console.log(JSON.stringify({ level: 30, time: Date.now(), msg }));
+  const { database, calendar } = await prepareDatabase(config, log);
+  const app = await buildApp({ config, database, calendar, version: VERSION });
+  const sealer = startAuditSealer(database.db, config.AUDIT_SEAL_INTERVAL_MS, (e) => app.log.error({ err: e }, "audit sealer failed"));
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, "shutting down");
+    await app.close();
+    await sealer.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  await app.listen({ port: config.PORT, host: config.HOST });
+  app.log.info(
+    { database: database.kind, demo: config.DEMO_MODE, level: config.PLATFORM_LEVEL, region: config.PLATFORM_REGION },
+    `${config.PLATFORM_NAME} ready on port ${config.PORT}`,
+  );
+}
+
+main().catch((e) => {
+  if (e instanceof ConfigError || e instanceof DataDirLockedError) {
+    console.error(e.message);
+  } else {
+    console.error(e);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+import { ROLES } from "@tzxm/shared";
+import { z } from "zod";
+
+/**
+ * The audit event catalogue (痕迹管理, Art. 4; 等保三级 安全审计): one zod payload per event type. A use case
+ * writes its event with `recordAudit(tx, event)` in the same transaction as its change; the payload is
+ * checked against this catalogue before it is stored, so the trail never holds an event nobody can read.
+ */
+export const AUDIT_EVENTS = {
+  "auth.login_succeeded": z.object({ secondFactor: z.boolean(), sessionId: z.string() }),
+  "auth.login_failed": z.object({
+    username: z.string(),
+    reason: z.enum(["unknown_user", "bad_password", "bad_second_factor", "locked", "disabled"]),
+  }),
+  "auth.account_locked": z.object({ username: z.string(), failures: z.number().int(), lockedUntil: z.string() }),
+  "auth.logout": z.object({ sessionId: z.string() }),
+  "auth.session_expired": z.object({ sessionId: z.string(), reason: z.enum(["idle_timeout", "absolute_lifetime"]) }),
+  "auth.password_changed": z.object({ byAdministrator: z.boolean() }),
+  "auth.second_factor_enrolled": z.object({}),
+  "access.denied": z.object({
+    method: z.string(),
+    url: z.string(),
+    required: z.string(),
+    reason: z.enum(["permission", "csrf", "second_factor_enrolment"]),
+  }),
+  "user.created": z.object({ userId: z.number().int(), username: z.string(), role: z.enum(ROLES), organisationId: z.number().int() }),
+  "user.unlocked": z.object({ userId: z.number().int(), username: z.string() }),
+  "organisation.created": z.object({ organisationId: z.number().int(), kind: z.string(), name: z.string() }),
+  "demo.seeded": z.object({ organisations: z.number().int(), users: z.number().int() }),
+  "audit.chain_verified": z.object({ ok: z.boolean(), checkedEvents: z.number().int(), problemSeq: z.number().int().optional() }),
+} as const;
+
+export type AuditEventType = keyof typeof AUDIT_EVENTS;
+export type AuditPayload<T extends AuditEventType> = z.input<(typeof AUDIT_EVENTS)[T]>;
+
+/** Who did it and where: filled from the request by the route, or `systemActor` for jobs and CLIs. */
+export interface AuditActor {
+  userId?: number | undefined;
+  label: string;
+  organisationId?: number | undefined;
+  regionCode?: string | undefined;
+  requestId?: string | undefined;
+  ip?: string | undefined;
+}
+
+export type AuditEvent = {
+  [T in AuditEventType]: {
+    type: T;
+    actor: AuditActor;
+    payload: AuditPayload<T>;
+    /** What the event is about (a username, later a project code); searchable. */
+    subject?: string | undefined;
+    /** Region the event belongs to, for data-scoped reading; defaults to the actor's. */
+    regionCode?: string | undefined;
+  };
+}[AuditEventType];
+
+export const systemActor = (label = "system"): AuditActor => ({ label });

@@ -1,0 +1,27 @@
+/**
+ * A real listening server for browser tests: an in-memory PGlite prepared exactly as `npm start` prepares
+ * its database (migrations, reference data, demo data), the built web application, and the audit sealer.
+ */
+import { VERSION, prepareDatabase } from "../src/boot.js";
+import { loadConfig } from "../src/config/env.js";
+import { openDatabase } from "../src/db/database.js";
+import { buildApp } from "../src/http/app.js";
+import { startAuditSealer } from "../src/modules/audit/audit.service.js";
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  const config = loadConfig({ DEMO_MODE: "true", LOG_LEVEL: "warn", PORT: "0", HOST: "127.0.0.1", ...env });
+  const { database, calendar } = await prepareDatabase(config, () => {}, { database: await openDatabase({}) });
+  const app = await buildApp({ config, database, calendar, version: VERSION });
+  const sealer = startAuditSealer(database.db, 500, () => {});
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    async close() {
+      await app.close();
+      await sealer.stop();
+      await database.close();
+    },
+  };
+}

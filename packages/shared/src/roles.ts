@@ -1,0 +1,60 @@
+/**
+ * Roles and permissions (角色与权限). Pure data shared by the server (which enforces it) and the web
+ * (which shapes menus by it). 三员分立 (separation of the three administrators, GB/T 22239-2019 等保三级):
+ * `ops_admin` (系统管理员), `security_admin` (安全管理员) and `audit_admin` (审计管理员) hold disjoint
+ * permissions, and none of them handles business.
+ */
+export const ROLES = [
+  "project_unit",
+  "officer",
+  "leader",
+  "supervisor",
+  "ops_admin",
+  "security_admin",
+  "audit_admin",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  project_unit: { zh: "项目单位", en: "Project unit" },
+  officer: { zh: "审批经办人", en: "Officer" },
+  leader: { zh: "审批负责人", en: "Leader" },
+  supervisor: { zh: "监管人员", en: "Supervisor" },
+  ops_admin: { zh: "系统管理员", en: "Operations administrator" },
+  security_admin: { zh: "安全管理员", en: "Security administrator" },
+  audit_admin: { zh: "审计管理员", en: "Audit administrator" },
+};
+
+export const PERMISSIONS = [
+  "profile:read", // one's own account, password and second factor
+  "organisations:read",
+  "organisations:manage",
+  "users:read",
+  "users:manage",
+  "audit:read",
+  "audit:verify",
+  "reference:manage",
+  "ops:read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const EVERYONE: Permission[] = ["profile:read"];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  project_unit: [...EVERYONE],
+  officer: [...EVERYONE, "organisations:read"],
+  leader: [...EVERYONE, "organisations:read"],
+  supervisor: [...EVERYONE, "organisations:read"],
+  ops_admin: [...EVERYONE, "organisations:read", "organisations:manage", "reference:manage", "ops:read"],
+  security_admin: [...EVERYONE, "organisations:read", "users:read", "users:manage"],
+  audit_admin: [...EVERYONE, "audit:read", "audit:verify"],
+};
+
+export function roleHasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Roles that must use a second factor outside demo mode (issue 2: every role but project_unit). */
+export function roleRequiresSecondFactor(role: Role): boolean {
+  return role !== "project_unit";
+}
