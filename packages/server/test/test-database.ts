@@ -97,3 +97,10 @@ export async function superuserQuery<R = Record<string, unknown>>(database: Data
     await client.end();
   }
 }
+
+/** PostgreSQL only: the connection URL of a test database, for a child process (a CLI) to open it. */
+export function connectionUrlOf(database: Database): string {
+  const url = superuserUrls.get(database);
+  if (!url) throw new Error("connectionUrlOf() needs a PostgreSQL database made by createTestDatabase()");
+  return url;
+}
