@@ -34,7 +34,8 @@ describe("npm run audit:verify", () => {
     const dir = mkdtempSync(join(tmpdir(), "tzxm-verify-"));
     // PGlite: an on-disk copy of the template, released before the CLI opens it (the data-dir lock).
     const database = kind === "pglite" ? await openDatabase({ dataDir: dir, loadDataDir: pgliteTemplate() }) : await createTestDatabase();
-    const env = kind === "pglite" ? { DATA_DIR: dir } : { DATABASE_URL: connectionUrlOf(database), FIELD_ENCRYPTION_KEY: "ab".repeat(32) };
+    const env: Record<string, string> =
+      kind === "pglite" ? { DATA_DIR: dir } : { DATABASE_URL: connectionUrlOf(database), FIELD_ENCRYPTION_KEY: "ab".repeat(32) };
     try {
       for (let i = 0; i < 6; i++) {
         await database.db.transaction().execute((tx) =>

@@ -19,13 +19,17 @@ export async function serveWeb(app: FastifyInstance, config: Config): Promise<bo
     return false;
   }
   await app.register(fastifyStatic, { root, index: false, maxAge: "1h" });
+  // The entry page is never cached, so that a new release's hashed assets are picked up at once.
+  app.get("/", { config: { access: "public" }, schema: { hide: true } }, (_request, reply) =>
+    reply.header("cache-control", "no-cache").sendFile("index.html"),
+  );
   return true;
 }
 
 /** Client-side routes get index.html; unknown /api paths stay JSON 404s. */
 export function installNotFound(app: FastifyInstance, webServed: boolean) {
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === "GET" && !request.url.startsWith("/api/") && request.url !== "/metrics";
+    const isPage = (request.method === "GET" || request.method === "HEAD") && !request.url.startsWith("/api/") && request.url !== "/metrics";
     if (webServed && isPage) return reply.header("cache-control", "no-cache").sendFile("index.html");
     return sendError(request, reply, "NOT_FOUND");
   });

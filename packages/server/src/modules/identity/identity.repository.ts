@@ -169,3 +169,16 @@ export async function pendingTotpSecret(db: Q, sessionId: string) {
   const r = await db.selectFrom("user_session").select("pending_totp_secret").where("id", "=", sessionId).executeTakeFirst();
   return r?.pending_totp_secret ?? null;
 }
+
+/** When the user last signed in before the current session (shown on the workbench, 等保 登录信息提示). */
+export async function previousSignIn(db: Q, userId: number, currentSessionId: string) {
+  const r = await db
+    .selectFrom("user_session")
+    .select("created_at")
+    .where("user_id", "=", userId)
+    .where("id", "<>", currentSessionId)
+    .orderBy("created_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return r?.created_at ?? null;
+}

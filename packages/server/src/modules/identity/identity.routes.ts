@@ -18,6 +18,7 @@ const sessionUser = z.object({
   organisation: z.object({ id: z.number(), name: z.string(), kind: z.string(), regionCode: z.string(), regionName: z.string() }),
   secondFactorEnrolled: z.boolean(),
   mustEnrolSecondFactor: z.boolean(),
+  lastSignInAt: z.string().nullable(),
 });
 const sessionBody = z.object({ user: sessionUser, csrfToken: z.string() });
 const pageQuery = z.object({
@@ -30,7 +31,11 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = () => ({ db: app.deps.database.db, config: app.deps.config });
 
   async function present(user: AuthUser) {
-    const region = await repo.regionName(app.deps.database.db, user.organisation.regionCode);
+    const db = app.deps.database.db;
+    const [region, previous] = await Promise.all([
+      repo.regionName(db, user.organisation.regionCode),
+      repo.previousSignIn(db, user.id, user.sessionId),
+    ]);
     return {
       user: {
         id: user.id,
@@ -41,6 +46,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
         organisation: { ...user.organisation, regionName: region?.name ?? user.organisation.regionCode },
         secondFactorEnrolled: user.secondFactorEnrolled,
         mustEnrolSecondFactor: user.mustEnrolSecondFactor,
+        lastSignInAt: previous?.toISOString() ?? null,
       },
       csrfToken: user.csrfToken,
     };

@@ -1,0 +1,90 @@
+import { lazy, Suspense, type ComponentType } from "react";
+import { createBrowserRouter, Navigate, Outlet, RouterProvider } from "react-router-dom";
+import { RequirePermission, RequireSession } from "./admin/guards.js";
+import { MENU } from "./admin/menu.js";
+import { DemoBanner } from "./components/DemoBanner.js";
+import { NotFound, PageSpin } from "./components/Status.js";
+import { PlatformProvider } from "./context/PlatformContext.js";
+import { SessionProvider } from "./context/SessionContext.js";
+
+/** Each page is its own chunk: the portal never downloads the back office, and nobody downloads ECharts early. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const PortalLayout = page(() => import("./portal/PortalLayout.js"), "PortalLayout");
+const PortalHome = page(() => import("./portal/PortalHome.js"), "PortalHome");
+const PortalCalendar = page(() => import("./portal/PortalCalendar.js"), "PortalCalendar");
+const LoginPage = page(() => import("./admin/LoginPage.js"), "LoginPage");
+const AdminLayout = page(() => import("./admin/AdminLayout.js"), "AdminLayout");
+const EnrolPage = page(() => import("./admin/account/EnrolPage.js"), "EnrolPage");
+
+const ADMIN_PAGES: Record<string, ComponentType> = {
+  workbench: page(() => import("./admin/workbench/WorkbenchPage.js"), "WorkbenchPage"),
+  users: page(() => import("./admin/users/UsersPage.js"), "UsersPage"),
+  organisations: page(() => import("./admin/organisations/OrganisationsPage.js"), "OrganisationsPage"),
+  audit: page(() => import("./admin/audit/AuditPage.js"), "AuditPage"),
+  reference: page(() => import("./admin/reference/ReferencePage.js"), "ReferencePage"),
+  operations: page(() => import("./admin/operations/OperationsPage.js"), "OperationsPage"),
+  calendar: page(() => import("./admin/AdminCalendarPage.js"), "AdminCalendarPage"),
+  account: page(() => import("./admin/account/AccountPage.js"), "AccountPage"),
+};
+
+function Root() {
+  return (
+    <PlatformProvider>
+      <SessionProvider>
+        <DemoBanner />
+        <Suspense fallback={<PageSpin />}>
+          <Outlet />
+        </Suspense>
+      </SessionProvider>
+    </PlatformProvider>
+  );
+}
+
+const router = createBrowserRouter([
+  {
+    element: <Root />,
+    children: [
+      {
+        element: <PortalLayout />,
+        children: [
+          { index: true, element: <PortalHome /> },
+          { path: "calendar", element: <PortalCalendar /> },
+        ],
+      },
+      { path: "admin/login", element: <LoginPage /> },
+      {
+        path: "admin",
+        element: <RequireSession />,
+        children: [
+          {
+            element: <AdminLayout />,
+            children: [
+              { index: true, element: <Navigate to="/admin/workbench" replace /> },
+              { path: "enrol", element: <EnrolPage /> },
+              ...MENU.map((entry) => {
+                const Page = ADMIN_PAGES[entry.key] ?? NotFound;
+                return {
+                  path: entry.key,
+                  element: (
+                    <RequirePermission permission={entry.permission}>
+                      <Page />
+                    </RequirePermission>
+                  ),
+                };
+              }),
+              { path: "*", element: <NotFound /> },
+            ],
+          },
+        ],
+      },
+      { path: "*", element: <NotFound /> },
+    ],
+  },
+]);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,37 @@
+import {
+  AuditOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  MonitorOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from "@ant-design/icons";
+import type { Permission } from "@tzxm/shared";
+import type { ReactNode } from "react";
+import type { DictKey } from "../i18n/index.js";
+
+export interface MenuEntry {
+  /** Path segment under /admin, and the `menu-<key>` test id. */
+  key: string;
+  label: DictKey;
+  /** null: every signed-in user. The server enforces the same permission on the endpoints the page calls. */
+  permission: Permission | null;
+  icon: ReactNode;
+}
+
+export const MENU: readonly MenuEntry[] = [
+  { key: "workbench", label: "menu_workbench", permission: null, icon: <DashboardOutlined /> },
+  { key: "users", label: "menu_users", permission: "users:read", icon: <TeamOutlined /> },
+  { key: "organisations", label: "menu_organisations", permission: "organisations:read", icon: <ClusterOutlined /> },
+  { key: "audit", label: "menu_audit", permission: "audit:read", icon: <AuditOutlined /> },
+  { key: "reference", label: "menu_reference", permission: "ops:read", icon: <DatabaseOutlined /> },
+  { key: "operations", label: "menu_operations", permission: "ops:read", icon: <MonitorOutlined /> },
+  { key: "calendar", label: "menu_calendar", permission: null, icon: <CalendarOutlined /> },
+  { key: "account", label: "menu_account", permission: "profile:read", icon: <UserOutlined /> },
+];
+
+export function visibleMenu(permissions: readonly string[]): MenuEntry[] {
+  return MENU.filter((m) => m.permission === null || permissions.includes(m.permission));
+}
