@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useApi } from "../../api/hooks.js";
 import type { AuditRow, Page } from "../../api/types.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
+import { listPagination } from "../../components/listPagination.js";
 import { useSession } from "../../context/SessionContext.js";
 import { AUDIT_TYPE_LABELS } from "../../i18n/audit-types.js";
 import { useI18n } from "../../i18n/index.js";
@@ -104,14 +105,7 @@ export function AuditPage() {
             <pre style={{ margin: 0, whiteSpace: "pre-wrap", fontSize: 12 }}>{JSON.stringify(row.payload, null, 2)}</pre>
           ),
         }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("total", { total }),
-          onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
-        }}
+        pagination={listPagination(query, data?.total, setQuery, t)}
       />
     </Card>
   );

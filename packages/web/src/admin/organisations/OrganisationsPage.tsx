@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useApi } from "../../api/hooks.js";
 import type { OrganisationKind, OrganisationRow, Page } from "../../api/types.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
+import { listPagination } from "../../components/listPagination.js";
 import { useI18n } from "../../i18n/index.js";
 import { useKindLabel } from "../../i18n/labels.js";
 
@@ -46,14 +47,7 @@ export function OrganisationsPage() {
         columns={columns}
         dataSource={data?.items ?? []}
         data-testid="organisations-table"
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("total", { total }),
-          onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
-        }}
+        pagination={listPagination(query, data?.total, setQuery, t)}
       />
     </Card>
   );

@@ -7,6 +7,7 @@ import { api } from "../../api/client.js";
 import { asApiError, useApi } from "../../api/hooks.js";
 import type { Page, UserRow } from "../../api/types.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
+import { listPagination } from "../../components/listPagination.js";
 import { useSession } from "../../context/SessionContext.js";
 import { useI18n } from "../../i18n/index.js";
 import { formatInstant } from "../../lib/format.js";
@@ -106,14 +107,7 @@ export function UsersPage() {
         columns={columns}
         dataSource={data?.items ?? []}
         data-testid="users-table"
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("total", { total }),
-          onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
-        }}
+        pagination={listPagination(query, data?.total, setQuery, t)}
       />
       <CreateUserDialog
         open={creating}
