@@ -4,16 +4,14 @@
  * opening without an error. Needs `npm run build -w @tzxm/web` first and Chromium at /usr/bin/chromium.
  * With SCREENSHOTS=1 it also refreshes docs/screenshot-portal.png and docs/screenshot-admin.png.
  */
-import { createHmac } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Permission, ROLE_LABELS, ROLE_PERMISSIONS, type Role } from "@tzxm/shared";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer } from "../../server/test/server-harness.js";
+import { type BrowserSession, PASSWORD, openBrowserSession, pickOption, totp } from "./browser.js";
 
-const PASSWORD = "Demo#2026";
 const DOCS = resolve(dirname(fileURLToPath(import.meta.url)), "../../../docs");
 const SCREENSHOTS = process.env.SCREENSHOTS === "1";
 
@@ -49,56 +47,11 @@ function expectedMenu(role: Role): string[] {
     .sort();
 }
 
-/** RFC 6238 TOTP (SHA-1, 30 s, 6 digits), what an authenticator app computes from the enrolment secret. */
-function totp(secretBase32: string, at = Date.now()): string {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  let bits = "";
-  for (const ch of secretBase32.replace(/=+$/, "")) bits += alphabet.indexOf(ch).toString(2).padStart(5, "0");
-  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => Number.parseInt(b, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)));
-  const mac = createHmac("sha1", key).update(counter).digest();
-  const offset = (mac[mac.length - 1] ?? 0) & 0x0f;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, "0");
-}
-
-/** Opens an antd Select, narrows it by typing, and picks the first option containing the text. */
-async function pickOption(page: Page, testId: string, text: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(text);
-  await page.locator(".ant-select-item-option", { hasText: text }).first().click();
-}
-
-let server: { baseUrl: string; close(): Promise<void> };
-let browser: Browser;
+let session: BrowserSession;
+let server: { baseUrl: string };
 let platformName: string;
-
-/** Uncaught exceptions and console errors (a chunk that fails to load, a React error) fail the test. */
-function watchErrors(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    // The browser logs every 4xx answer; those are expected (the session probe before signing in).
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
-      problems.push(`console: ${message.text()}`);
-    }
-  });
-  return problems;
-}
-
-async function newPage(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: "zh-CN" });
-  const page = await context.newPage();
-  return { context, page, problems: watchErrors(page) };
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/admin/login`);
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill(PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("welcome-card").waitFor();
-}
+const newPage = () => session.newPage();
+const signIn = (page: Page, username: string) => session.signIn(page, username);
 
 async function visibleMenu(page: Page): Promise<string[]> {
   const ids = await page
@@ -110,20 +63,8 @@ async function visibleMenu(page: Page): Promise<string[]> {
 beforeAll(async () => {
   // About 25 sign-ins run within a minute or two from one address: lift the per-address limit above that
   // (the limit has tests of its own on the server), and lock after 3 failures to keep the lockout test short.
-  server = await startTestServer({ LOGIN_RATE_PER_MINUTE: "600", LOCKOUT_THRESHOLD: "3" });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  session = await openBrowserSession({ LOGIN_RATE_PER_MINUTE: "600", LOCKOUT_THRESHOLD: "3" });
+  server = session;
   const platform = (await (await fetch(`${server.baseUrl}/api/v1/platform`)).json()) as { name: string; demoMode: boolean };
   expect(platform.demoMode).toBe(true);
   platformName = platform.name;
@@ -131,8 +72,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 describe("portal", () => {

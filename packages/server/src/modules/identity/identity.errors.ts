@@ -26,4 +26,6 @@ export const IDENTITY_ERRORS = {
     message: "该角色与所属单位类型不匹配",
     messageEn: "This role does not fit the organisation's kind",
   },
+  REGION_OUT_OF_SCOPE: { status: 422, message: "该行政区划不在您的管辖范围内", messageEn: "The region is outside your scope" },
+  CREDIT_CODE_TAKEN: { status: 409, message: "该统一社会信用代码已登记", messageEn: "This credit code is already registered" },
 } as const satisfies ErrorCatalogue;

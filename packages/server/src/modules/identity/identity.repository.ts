@@ -182,3 +182,7 @@ export async function previousSignIn(db: Q, userId: number, currentSessionId: st
     .executeTakeFirst();
   return r?.created_at ?? null;
 }
+
+export function creditCodeExists(db: Q, creditCode: string) {
+  return db.selectFrom("organisation").select("id").where("credit_code", "=", creditCode).executeTakeFirst();
+}

@@ -7,6 +7,7 @@ import { SESSION_COOKIE } from "./authenticate.js";
 import * as repo from "./identity.repository.js";
 import { changePassword, confirmSecondFactor, login, logout, setupSecondFactor } from "./identity.service.js";
 import { type AuthUser, actorOf, requireUser } from "./request-user.js";
+import { createOrganisation } from "./organisations.service.js";
 import { createUser, unlockUser } from "./users.service.js";
 
 const sessionUser = z.object({
@@ -301,6 +302,29 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
         pageSize,
         total,
       };
+    },
+  );
+
+  app.post(
+    "/organisations",
+    {
+      config: { access: "organisations:manage" },
+      schema: {
+        tags: ["organisations"],
+        summary: "登记机构 Register a department, intermediary or project unit within the caller's regions",
+        body: z.object({
+          kind: z.enum(["comprehensive", "application", "operations", "intermediary", "project_unit"]),
+          name: z.string().trim().min(2).max(100),
+          shortName: z.string().trim().max(30).optional(),
+          regionCode: z.string().regex(/^\d{6}$/, "6-digit GB/T 2260 code"),
+          creditCode: z.string().trim().toUpperCase().optional(),
+        }),
+        response: { 201: z.object({ id: z.number() }) },
+      },
+    },
+    async (request, reply) => {
+      const id = await createOrganisation(ctx(), requireUser(request), request.body, actorOf(request));
+      return reply.status(201).send({ id });
     },
   );
 };

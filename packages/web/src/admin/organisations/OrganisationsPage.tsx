@@ -1,5 +1,6 @@
 import { DEPARTMENT_KINDS } from "@tzxm/shared";
-import { Card, Select, Space, Table, Typography } from "antd";
+import { PlusOutlined } from "@ant-design/icons";
+import { Button, Card, Select, Space, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { useApi } from "../../api/hooks.js";
@@ -8,6 +9,8 @@ import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { listPagination } from "../../components/listPagination.js";
 import { useI18n } from "../../i18n/index.js";
 import { useKindLabel } from "../../i18n/labels.js";
+import { useSession } from "../../context/SessionContext.js";
+import { CreateOrganisationDialog } from "./CreateOrganisationDialog.js";
 
 const KINDS: OrganisationKind[] = [...DEPARTMENT_KINDS, "project_unit"];
 
@@ -16,7 +19,9 @@ export function OrganisationsPage() {
   const { t } = useI18n();
   const kindLabel = useKindLabel();
   const [query, setQuery] = useState<{ page: number; pageSize: number; kind?: OrganisationKind }>({ page: 1, pageSize: 20 });
-  const { data, error, loading } = useApi<Page<OrganisationRow>>("/organisations", query);
+  const { data, error, loading, reload } = useApi<Page<OrganisationRow>>("/organisations", query);
+  const { can } = useSession();
+  const [creating, setCreating] = useState(false);
 
   const columns: ColumnsType<OrganisationRow> = [
     { title: t("orgName"), dataIndex: "name" },
@@ -38,7 +43,21 @@ export function OrganisationsPage() {
           options={KINDS.map((kind) => ({ value: kind, label: kindLabel(kind) }))}
           onChange={(kind) => setQuery({ page: 1, pageSize: query.pageSize, ...(kind ? { kind } : {}) })}
         />
+        {can("organisations:manage") && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-organisation">
+            {t("createOrganisation")}
+          </Button>
+        )}
       </Space>
+      <CreateOrganisationDialog
+        open={creating}
+        kinds={KINDS}
+        onClose={() => setCreating(false)}
+        onCreated={() => {
+          setCreating(false);
+          reload();
+        }}
+      />
       <ErrorAlert error={error} style={{ marginBottom: 16 }} />
       <Table<OrganisationRow>
         rowKey="id"

@@ -1,0 +1,88 @@
+/**
+ * What every browser test needs: a real server (demo data, the built web app) and Debian's Chromium driven by
+ * playwright-core, plus the small helpers the pages call for (sign-in, antd selects, TOTP codes).
+ */
+import { createHmac } from "node:crypto";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { startTestServer } from "../../server/test/server-harness.js";
+
+export const PASSWORD = "Demo#2026";
+
+export interface BrowserSession {
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh context (no cookies) and page; uncaught errors and console errors are collected in `problems`. */
+  newPage(): Promise<{ context: BrowserContext; page: Page; problems: string[] }>;
+  signIn(page: Page, username: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openBrowserSession(serverEnv: Record<string, string> = {}): Promise<BrowserSession> {
+  const server = await startTestServer(serverEnv);
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return {
+    baseUrl: server.baseUrl,
+    browser,
+    async newPage() {
+      const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: "zh-CN" });
+      const page = await context.newPage();
+      return { context, page, problems: watchErrors(page) };
+    },
+    async signIn(page, username) {
+      await page.goto(`${server.baseUrl}/admin/login`);
+      await page.getByTestId("login-username").fill(username);
+      await page.getByTestId("login-password").fill(PASSWORD);
+      await page.getByTestId("login-submit").click();
+      await page.getByTestId("welcome-card").waitFor();
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Uncaught exceptions and console errors (a chunk that fails to load, a React error) fail the test. */
+function watchErrors(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    // The browser logs every 4xx answer; those are expected (the session probe before signing in).
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+  return problems;
+}
+
+/** Opens an antd Select, narrows it by typing, and picks the first option containing the text. */
+export async function pickOption(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(text);
+  await page.locator(".ant-select-item-option", { hasText: text }).first().click();
+}
+
+/** RFC 6238 TOTP (SHA-1, 30 s, 6 digits), what an authenticator app computes from the enrolment secret. */
+export function totp(secretBase32: string, at = Date.now()): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const ch of secretBase32.replace(/=+$/, "")) bits += alphabet.indexOf(ch).toString(2).padStart(5, "0");
+  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => Number.parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)));
+  const mac = createHmac("sha1", key).update(counter).digest();
+  const offset = (mac[mac.length - 1] ?? 0) & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, "0");
+}
