@@ -1,3 +1,4 @@
 export * from "./roles.js";
 export * from "./organisations.js";
 export * from "./errors.js";
+export * from "./declaration.js";

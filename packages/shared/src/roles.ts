@@ -35,16 +35,19 @@ export const PERMISSIONS = [
   "audit:verify",
   "reference:manage",
   "ops:read",
+  "projects:declare", // a project unit declares and changes its own projects
+  "projects:read", // the record, versions and events of projects in scope
+  "code:verify", // 项目代码核验 before acceptance or funding (Art. 13)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const EVERYONE: Permission[] = ["profile:read"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  project_unit: [...EVERYONE],
-  officer: [...EVERYONE, "organisations:read"],
-  leader: [...EVERYONE, "organisations:read"],
-  supervisor: [...EVERYONE, "organisations:read"],
+  project_unit: [...EVERYONE, "projects:declare", "projects:read"],
+  officer: [...EVERYONE, "organisations:read", "projects:read", "code:verify"],
+  leader: [...EVERYONE, "organisations:read", "projects:read", "code:verify"],
+  supervisor: [...EVERYONE, "organisations:read", "projects:read", "code:verify"],
   ops_admin: [...EVERYONE, "organisations:read", "organisations:manage", "reference:manage", "ops:read"],
   security_admin: [...EVERYONE, "organisations:read", "users:read", "users:manage"],
   audit_admin: [...EVERYONE, "audit:read", "audit:verify"],

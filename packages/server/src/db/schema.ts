@@ -98,6 +98,48 @@ export interface SchemaMigrationTable {
   applied_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+export type ProjectStatus =
+  | "declared" | "in_approval" | "approved" | "filed" | "under_construction" | "completed" | "suspended"
+  | "withdrawn" | "superseded" | "lapsed";
+export interface ProjectTable {
+  id: Generated<number>;
+  code: string;
+  legacy_code: string | null;
+  status: ProjectStatus;
+  name: string;
+  approval_category: "approval" | "verification" | "filing";
+  project_type: string;
+  central_department_code: string;
+  region_code: string;
+  jurisdiction: "central" | "local";
+  unit_organisation_id: number;
+  predecessor_code: string | null;
+  successor_code: string | null;
+  current_version: ColumnType<number, number | undefined, number>;
+  declared_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface ProjectVersionTable {
+  project_id: number;
+  version: number;
+  data: ColumnType<unknown, string, never>;
+  reason: string;
+  created_at: Timestamp;
+  created_by: number | null;
+}
+export interface CodeVerificationTable {
+  id: Generated<number>;
+  code: string;
+  project_id: number | null;
+  purpose: "acceptance" | "funding" | "bidding" | "disclosure";
+  valid: boolean;
+  reason: string | null;
+  actor_user_id: number | null;
+  actor_label: string;
+  organisation_id: number | null;
+  verified_at: Timestamp;
+}
+
 export interface DB {
   region: RegionTable;
   industry: IndustryTable;
@@ -111,4 +153,7 @@ export interface DB {
   audit_chain: AuditChainTable;
   audit_seal_state: AuditSealStateTable;
   schema_migration: SchemaMigrationTable;
+  project: ProjectTable;
+  project_version: ProjectVersionTable;
+  code_verification: CodeVerificationTable;
 }

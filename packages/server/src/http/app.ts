@@ -17,6 +17,7 @@ import { auditRoutes } from "../modules/audit/audit.routes.js";
 import { authenticate } from "../modules/identity/authenticate.js";
 import { identityRoutes } from "../modules/identity/identity.routes.js";
 import { opsRoutes } from "../modules/ops/ops.routes.js";
+import { projectsRoutes } from "../modules/projects/projects.routes.js";
 import { installMetrics } from "../modules/ops/metrics.js";
 import { referenceRoutes } from "../modules/reference/reference.routes.js";
 import type { WorkingDayCalendar } from "../modules/reference/calendar.js";
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(referenceRoutes, { prefix: "/api/v1" });
   await app.register(identityRoutes, { prefix: "/api/v1" });
   await app.register(auditRoutes, { prefix: "/api/v1" });
+  await app.register(projectsRoutes, { prefix: "/api/v1" });
   for (const plugin of options.plugins ?? []) await app.register(plugin);
   installNotFound(app, await serveWeb(app, deps.config));
 

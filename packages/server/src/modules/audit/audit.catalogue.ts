@@ -27,6 +27,18 @@ export const AUDIT_EVENTS = {
   "user.unlocked": z.object({ userId: z.number().int(), username: z.string() }),
   "organisation.created": z.object({ organisationId: z.number().int(), kind: z.string(), name: z.string() }),
   "demo.seeded": z.object({ organisations: z.number().int(), users: z.number().int() }),
+  "project.declared": z.object({
+    code: z.string(),
+    name: z.string(),
+    approvalCategory: z.enum(["approval", "verification", "filing"]),
+    status: z.string(),
+    version: z.number().int(),
+  }),
+  "code.verified": z.object({
+    purpose: z.enum(["acceptance", "funding", "bidding", "disclosure"]),
+    valid: z.boolean(),
+    reason: z.string().optional(),
+  }),
   "audit.chain_verified": z.object({ ok: z.boolean(), checkedEvents: z.number().int(), problemSeq: z.number().int().optional() }),
 } as const;
 

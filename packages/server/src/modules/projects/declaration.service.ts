@@ -1,0 +1,133 @@
+import type { Declaration } from "@tzxm/shared";
+import type { Kysely } from "kysely";
+import type { Config } from "../../config/env.js";
+import type { DB } from "../../db/schema.js";
+import { now } from "../../platform/clock.js";
+import { DomainError, type FieldProblem } from "../../platform/errors.js";
+import type { AuditActor } from "../audit/audit.catalogue.js";
+import { recordAudit } from "../audit/audit.service.js";
+import type { AuthUser } from "../identity/request-user.js";
+import { validateCreditCode } from "../reference/credit-code.js";
+import { requireIndustry, requireRegion } from "../reference/reference.service.js";
+import { decideJurisdiction, jurisdictionOf, siteRegion } from "./jurisdiction.js";
+import { buildProjectCode } from "./project-code.js";
+import * as repo from "./projects.repository.js";
+
+export interface ProjectsContext {
+  db: Kysely<DB>;
+  config: Config;
+  /** The five random digits of a code; crypto.randomInt unless a test forces collisions. */
+  drawSerial?: () => string;
+}
+
+/** How many random serials to draw before giving up on a month's code space (100 000 serials per prefix). */
+const MAX_CODE_DRAWS = 25;
+
+/**
+ * Art. 3: a classified project is refused before anything about it is looked at or stored. Called by the
+ * route before schema validation, so that even an incomplete classified declaration leaves no trace.
+ */
+export function refuseIfClassified(body: unknown): void {
+  if (typeof body === "object" && body !== null && (body as { classified?: unknown }).classified === true) {
+    throw new DomainError("CLASSIFIED_PROJECT_REFUSED");
+  }
+}
+
+async function checkReferences(db: Kysely<DB>, d: Declaration): Promise<void> {
+  const problems: FieldProblem[] = [];
+  const credit = validateCreditCode(d.unit.creditCode, "unit.creditCode");
+  if (credit) problems.push(credit);
+  if (!(await repo.codeTableHas(db, "project_type", d.projectType))) {
+    problems.push({ path: "projectType", message: "项目类型代码不存在", messageEn: "Unknown project type code" });
+  }
+  if (!(await repo.codeTableHas(db, "central_department", d.centralDepartmentCode))) {
+    problems.push({ path: "centralDepartmentCode", message: "中央业务指导部门代码不存在", messageEn: "Unknown central department code" });
+  }
+  if (problems.length) throw new DomainError(credit && problems.length === 1 ? "CREDIT_CODE_INVALID" : "VALIDATION_FAILED", { fields: problems });
+  for (const [i, site] of d.sites.entries()) await requireRegion(db, site.regionCode, `sites.${i}.regionCode`);
+  // GB/T 4754 groups and classes are not loaded yet: a finer code is accepted when its division (大类) exists.
+  const industry = /^\d{3,4}$/.test(d.industryCode) ? d.industryCode.slice(0, 2) : d.industryCode;
+  await requireIndustry(db, industry, "industryCode");
+}
+
+async function wrongJurisdiction(db: Kysely<DB>, right: { level: "central" } | { level: "provincial"; provinceCode: string }): Promise<DomainError> {
+  if (right.level === "central") {
+    return new DomainError("WRONG_JURISDICTION", {
+      message: "该项目属于中央项目（由国务院及其有关部门审批、核准或备案），请通过全国投资项目在线审批监管平台（中央平台）申报",
+      messageEn: "This is a central project: declare it on the central platform (National Investment Project Online Approval and Supervision Platform)",
+      fields: [{ path: "approvingLevel", message: "应由中央平台赋码", messageEn: "Coded by the central platform" }],
+    });
+  }
+  const province = (await repo.provinceName(db, right.provinceCode))?.name ?? right.provinceCode;
+  return new DomainError("WRONG_JURISDICTION", {
+    message: `该项目建设地点属于${province}，请通过${province}投资项目在线审批监管平台申报`,
+    messageEn: `The project's sites lie in ${right.provinceCode}: declare it on that province's platform (${province}投资项目在线审批监管平台)`,
+    fields: [{ path: "sites", message: `应由${province}平台赋码`, messageEn: `Coded by the platform of ${right.provinceCode}` }],
+  });
+}
+
+/**
+ * 项目申报 (Art. 14(1)): checks the declaration against reference data and jurisdiction, then in ONE transaction
+ * assigns the code, stores the project and its first version, and writes the audit event. A filing (备案) is
+ * complete once the information is in (《企业投资项目核准和备案管理办法》第40条): its status is `filed` at once.
+ */
+export async function declareProject(ctx: ProjectsContext, user: AuthUser, d: Declaration, actor: AuditActor) {
+  const { db, config } = ctx;
+  refuseIfClassified(d);
+  await checkReferences(db, d);
+  const unitOrg = await repo.organisationOf(db, user.organisation.id);
+  if (!unitOrg || unitOrg.kind !== "project_unit" || unitOrg.credit_code !== d.unit.creditCode) {
+    throw new DomainError("UNIT_MISMATCH", {
+      fields: [{ path: "unit.creditCode", message: "须为登录单位本身的统一社会信用代码", messageEn: "Must be the signed-in organisation's own code" }],
+    });
+  }
+  const region = siteRegion(d.sites.map((s) => s.regionCode));
+  const jurisdiction = jurisdictionOf(region, d.approvingLevel);
+  const decision = decideJurisdiction({ level: config.PLATFORM_LEVEL, region: config.PLATFORM_REGION }, { jurisdiction, region });
+  if (!decision.ok) throw await wrongJurisdiction(db, decision.rightPlatform);
+  if (d.legacyCode && (await repo.legacyCodeTaken(db, d.legacyCode))) {
+    throw new DomainError("LEGACY_CODE_TAKEN", { fields: [{ path: "legacyCode", message: "该原编码已有对应的项目代码", messageEn: "Already mapped" }] });
+  }
+
+  const at = now();
+  const status = d.approvalCategory === "filing" ? ("filed" as const) : ("declared" as const);
+  return db.transaction().execute(async (tx) => {
+    let code: string | undefined;
+    let id: number | undefined;
+    for (let draw = 0; draw < MAX_CODE_DRAWS && id === undefined; draw++) {
+      code = buildProjectCode({
+        at,
+        regionCode: region,
+        departmentCode: d.centralDepartmentCode,
+        projectTypeCode: d.projectType,
+        ...(ctx.drawSerial ? { random5: ctx.drawSerial() } : {}),
+      });
+      id = await repo.insertProjectIfCodeFree(tx, {
+        code,
+        legacy_code: d.legacyCode ?? null,
+        status,
+        name: d.name,
+        approval_category: d.approvalCategory,
+        project_type: d.projectType,
+        central_department_code: d.centralDepartmentCode,
+        region_code: region,
+        jurisdiction,
+        unit_organisation_id: unitOrg.id,
+        declared_at: at,
+        updated_at: at,
+      });
+    }
+    if (id === undefined || code === undefined) throw new DomainError("CODE_SPACE_EXHAUSTED");
+    await repo.insertVersion(tx, { project_id: id, version: 1, data: d, reason: "declaration", created_at: at, created_by: user.id });
+    await recordAudit(tx, {
+      type: "project.declared",
+      actor,
+      subject: code,
+      regionCode: region,
+      payload: { code, name: d.name, approvalCategory: d.approvalCategory, status, version: 1 },
+    });
+    // 应办事项 follow from the service guides and applicability rules of the matter catalogue (a later issue);
+    // until it exists nothing is notified, and the answer says so by an empty list rather than a guess.
+    return { code, status, requiredMatters: [] as never[] };
+  });
+}
