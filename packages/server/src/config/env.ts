@@ -21,6 +21,8 @@ const baseSchema = z.object({
     PLATFORM_LEVEL: z.enum(PLATFORM_LEVELS).default("provincial"),
     PLATFORM_REGION: z.string().regex(/^\d{6}$/, "must be a 6-digit GB/T 2260 code").default("330000"),
     PLATFORM_NAME: z.string().default("浙江省投资项目在线审批监管平台"),
+    /** The portal's public address, encoded in QR labels (e.g. https://tzxm.zj.gov.cn). */
+    PUBLIC_BASE_URL: z.url().optional(),
     /** Demo mode: loads demo data, shows the 演示环境 banner and waives the second factor for demo users. */
     DEMO_MODE: bool.optional(),
     DEMO_PASSWORD: z.string().min(8).default("Demo#2026"),
@@ -68,6 +70,7 @@ export const configSchema = baseSchema
     return {
       ...c,
       DEMO_MODE: demo,
+      PUBLIC_BASE_URL: (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ""),
       FIELD_ENCRYPTION_KEY: c.FIELD_ENCRYPTION_KEY ?? DEMO_FIELD_KEY,
       COOKIE_SECURE: c.COOKIE_SECURE ?? c.NODE_ENV === "production",
     };
