@@ -1,4 +1,8 @@
 /**
+ * `npm run bench -- declare`: concurrent declarations over HTTP against a real listening server, on PGlite and
+ * (with BENCH_DATABASE_URL) on PostgreSQL; prints declarations per second, p50/p99 latency and the number of
+ * duplicate codes, which must be 0.
+ *
  * `npm run bench -- audit`: how the audit trail behaves under concurrent writers. For each database (PGlite
  * always; PostgreSQL when BENCH_DATABASE_URL is set) it runs CONCURRENCY writers for SECONDS, each transaction
  * writing one business row and its audit event, with the sealer running, and prints transactions per second
@@ -6,6 +10,9 @@
  * Figures only: no thresholds here; targets are discussed in the issue notes.
  */
 import { sql } from "kysely";
+import { VERSION, prepareDatabase } from "../packages/server/src/boot.js";
+import { loadConfig } from "../packages/server/src/config/env.js";
+import { buildApp } from "../packages/server/src/http/app.js";
 import { type Database, openDatabase } from "../packages/server/src/db/database.js";
 import { migrate } from "../packages/server/src/db/migrate.js";
 import { systemActor } from "../packages/server/src/modules/audit/audit.catalogue.js";
@@ -62,14 +69,87 @@ async function benchAudit(label: string, open: () => Promise<Database>) {
   }
 }
 
-const scenario = process.argv[2] ?? "audit";
-if (scenario !== "audit") {
-  console.error(`unknown benchmark '${scenario}'; available: audit`);
+async function benchDeclare(label: string, env: Record<string, string>, open: () => Promise<Database>) {
+  const config = loadConfig({ DEMO_MODE: "true", DEMO_DATA_ON_POSTGRES: "true", LOG_LEVEL: "warn", LOGIN_RATE_PER_MINUTE: "1000", ...env });
+  const { database, calendar } = await prepareDatabase(config, () => {}, { database: await open() });
+  const app = await buildApp({ config, database, calendar, version: VERSION }, { logger: false });
+  const sealer = startAuditSealer(database.db, 500, () => {});
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  try {
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "demo-unit", password: config.DEMO_PASSWORD }),
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const unit = await database.db.selectFrom("organisation").select("credit_code").where("kind", "=", "project_unit").executeTakeFirstOrThrow();
+    const body = JSON.stringify({
+      name: "基准测试项目",
+      approvalCategory: "filing",
+      projectType: "01",
+      centralDepartmentCode: "01",
+      unit: { name: "浙江绿能新能源科技有限公司", creditCode: unit.credit_code, legalRepresentative: "王建国", contactName: "王经理", contactPhone: "13800000000" },
+      sites: [{ regionCode: "330106", address: "西湖区" }],
+      industryCode: "C",
+      constructionScale: "新建",
+      constructionContent: "厂房",
+      totalInvestment: "1000.00",
+      plannedStart: "2027-01",
+      plannedEnd: "2027-12",
+      industrialPolicyDeclaration: true,
+      classified: false,
+    });
+    const latencies: number[] = [];
+    const codes: string[] = [];
+    let errors = 0;
+    const until = Date.now() + SECONDS * 1000;
+    const started = Date.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (Date.now() < until) {
+          const t0 = performance.now();
+          const res = await fetch(`${base}/api/v1/projects`, {
+            method: "POST",
+            headers: { "content-type": "application/json", cookie, "x-csrf-token": csrfToken },
+            body,
+          });
+          latencies.push(performance.now() - t0);
+          if (res.status === 201) codes.push(((await res.json()) as { code: string }).code);
+          else {
+            errors++;
+            await res.arrayBuffer();
+          }
+        }
+      }),
+    );
+    const elapsed = (Date.now() - started) / 1000;
+    const duplicates = codes.length - new Set(codes).size;
+    console.log(
+      `${label.padEnd(12)} clients=${CONCURRENCY} declarations=${codes.length} ${(codes.length / elapsed).toFixed(0)}/s` +
+        `  p50=${percentile(latencies, 50).toFixed(1)} ms p99=${percentile(latencies, 99).toFixed(1)} ms  errors=${errors}  duplicate codes=${duplicates}`,
+    );
+  } finally {
+    await app.close();
+    await sealer.stop();
+    await database.close();
+  }
+}
+
+const scenario = process.argv[2] ?? "declare";
+const pgUrl = process.env.BENCH_DATABASE_URL;
+if (scenario === "audit") {
+  await benchAudit("PGlite", () => openDatabase({}));
+  if (pgUrl) await benchAudit("PostgreSQL", () => openDatabase({ databaseUrl: pgUrl, poolSize: CONCURRENCY }));
+} else if (scenario === "declare") {
+  await benchDeclare("PGlite", {}, () => openDatabase({}));
+  if (pgUrl) {
+    await benchDeclare("PostgreSQL", { DATABASE_URL: pgUrl, FIELD_ENCRYPTION_KEY: "ab".repeat(32) }, () => openDatabase({ databaseUrl: pgUrl, poolSize: 10 }));
+  }
+} else {
+  console.error(`unknown benchmark '${scenario}'; available: declare, audit`);
   process.exit(2);
 }
-await benchAudit("PGlite", () => openDatabase({}));
-if (process.env.BENCH_DATABASE_URL) {
-  await benchAudit("PostgreSQL", () => openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL, poolSize: CONCURRENCY }));
-} else {
-  console.log("PostgreSQL   skipped: set BENCH_DATABASE_URL (e.g. from `bash scripts/pg15.sh start`) to include it");
-}
+if (!pgUrl) console.log("PostgreSQL   skipped: set BENCH_DATABASE_URL (e.g. from `bash scripts/pg15.sh start`) to include it");
