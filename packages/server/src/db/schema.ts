@@ -140,6 +140,15 @@ export interface CodeVerificationTable {
   verified_at: Timestamp;
 }
 
+export interface MajorChangeRuleTable {
+  region_code: string;
+  investment_change_ratio: string;
+  scale_change_ratio: string;
+  site_move_is_major: boolean;
+  source: string;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface DB {
   region: RegionTable;
   industry: IndustryTable;
@@ -156,4 +165,5 @@ export interface DB {
   project: ProjectTable;
   project_version: ProjectVersionTable;
   code_verification: CodeVerificationTable;
+  major_change_rule: MajorChangeRuleTable;
 }

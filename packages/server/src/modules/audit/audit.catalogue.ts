@@ -33,12 +33,23 @@ export const AUDIT_EVENTS = {
     approvalCategory: z.enum(["approval", "verification", "filing"]),
     status: z.string(),
     version: z.number().int(),
+    predecessorCode: z.string().optional(),
+  }),
+  "project.changed": z.object({
+    code: z.string(),
+    kind: z.enum(["adjustment", "extension", "suspension", "withdrawal", "major_change"]),
+    reason: z.string(),
+    reasons: z.array(z.string()),
+    newStatus: z.string(),
+    version: z.number().int().optional(),
+    successorCode: z.string().optional(),
   }),
   "code.verified": z.object({
     purpose: z.enum(["acceptance", "funding", "bidding", "disclosure"]),
     valid: z.boolean(),
     reason: z.string().optional(),
   }),
+  "project.exported": z.object({ rows: z.number().int(), filters: z.record(z.string(), z.string()) }),
   "audit.chain_verified": z.object({ ok: z.boolean(), checkedEvents: z.number().int(), problemSeq: z.number().int().optional() }),
 } as const;
 

@@ -1,5 +1,5 @@
 import type { Declaration } from "@tzxm/shared";
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Config } from "../../config/env.js";
 import type { DB } from "../../db/schema.js";
 import { now } from "../../platform/clock.js";
@@ -66,12 +66,8 @@ async function wrongJurisdiction(db: Kysely<DB>, right: { level: "central" } | {
   });
 }
 
-/**
- * 项目申报 (Art. 14(1)): checks the declaration against reference data and jurisdiction, then in ONE transaction
- * assigns the code, stores the project and its first version, and writes the audit event. A filing (备案) is
- * complete once the information is in (《企业投资项目核准和备案管理办法》第40条): its status is `filed` at once.
- */
-export async function declareProject(ctx: ProjectsContext, user: AuthUser, d: Declaration, actor: AuditActor) {
+/** Everything a declaration (or a changed declaration) must satisfy before it is stored. */
+export async function checkDeclaration(ctx: ProjectsContext, user: AuthUser, d: Declaration) {
   const { db, config } = ctx;
   refuseIfClassified(d);
   await checkReferences(db, d);
@@ -85,45 +81,68 @@ export async function declareProject(ctx: ProjectsContext, user: AuthUser, d: De
   const jurisdiction = jurisdictionOf(region, d.approvingLevel);
   const decision = decideJurisdiction({ level: config.PLATFORM_LEVEL, region: config.PLATFORM_REGION }, { jurisdiction, region });
   if (!decision.ok) throw await wrongJurisdiction(db, decision.rightPlatform);
-  if (d.legacyCode && (await repo.legacyCodeTaken(db, d.legacyCode))) {
+  return { unitOrganisationId: unitOrg.id, region, jurisdiction };
+}
+
+/**
+ * Stores a project under a freshly drawn code, with its first version. The unique constraint on the code
+ * decides under any concurrency; a taken serial is simply drawn again.
+ */
+export async function insertUnderNewCode(
+  tx: Transaction<DB>,
+  ctx: ProjectsContext,
+  p: { d: Declaration; unitOrganisationId: number; region: string; jurisdiction: "central" | "local"; at: Date; userId: number; predecessorCode?: string; reason: string },
+) {
+  const status = p.d.approvalCategory === "filing" ? ("filed" as const) : ("declared" as const);
+  for (let draw = 0; draw < MAX_CODE_DRAWS; draw++) {
+    const code = buildProjectCode({
+      at: p.at,
+      regionCode: p.region,
+      departmentCode: p.d.centralDepartmentCode,
+      projectTypeCode: p.d.projectType,
+      ...(ctx.drawSerial ? { random5: ctx.drawSerial() } : {}),
+    });
+    const id = await repo.insertProjectIfCodeFree(tx, {
+      code,
+      legacy_code: p.d.legacyCode ?? null,
+      status,
+      name: p.d.name,
+      approval_category: p.d.approvalCategory,
+      project_type: p.d.projectType,
+      central_department_code: p.d.centralDepartmentCode,
+      region_code: p.region,
+      jurisdiction: p.jurisdiction,
+      unit_organisation_id: p.unitOrganisationId,
+      predecessor_code: p.predecessorCode ?? null,
+      declared_at: p.at,
+      updated_at: p.at,
+    });
+    if (id !== undefined) {
+      await repo.insertVersion(tx, { project_id: id, version: 1, data: p.d, reason: p.reason, created_at: p.at, created_by: p.userId });
+      return { id, code, status };
+    }
+  }
+  throw new DomainError("CODE_SPACE_EXHAUSTED");
+}
+
+/**
+ * 项目申报 (Art. 14(1)): checks the declaration against reference data and jurisdiction, then in ONE transaction
+ * assigns the code, stores the project and its first version, and writes the audit event. A filing (备案) is
+ * complete once the information is in (《企业投资项目核准和备案管理办法》第40条): its status is `filed` at once.
+ */
+export async function declareProject(ctx: ProjectsContext, user: AuthUser, d: Declaration, actor: AuditActor) {
+  const checked = await checkDeclaration(ctx, user, d);
+  if (d.legacyCode && (await repo.legacyCodeTaken(ctx.db, d.legacyCode))) {
     throw new DomainError("LEGACY_CODE_TAKEN", { fields: [{ path: "legacyCode", message: "该原编码已有对应的项目代码", messageEn: "Already mapped" }] });
   }
-
   const at = now();
-  const status = d.approvalCategory === "filing" ? ("filed" as const) : ("declared" as const);
-  return db.transaction().execute(async (tx) => {
-    let code: string | undefined;
-    let id: number | undefined;
-    for (let draw = 0; draw < MAX_CODE_DRAWS && id === undefined; draw++) {
-      code = buildProjectCode({
-        at,
-        regionCode: region,
-        departmentCode: d.centralDepartmentCode,
-        projectTypeCode: d.projectType,
-        ...(ctx.drawSerial ? { random5: ctx.drawSerial() } : {}),
-      });
-      id = await repo.insertProjectIfCodeFree(tx, {
-        code,
-        legacy_code: d.legacyCode ?? null,
-        status,
-        name: d.name,
-        approval_category: d.approvalCategory,
-        project_type: d.projectType,
-        central_department_code: d.centralDepartmentCode,
-        region_code: region,
-        jurisdiction,
-        unit_organisation_id: unitOrg.id,
-        declared_at: at,
-        updated_at: at,
-      });
-    }
-    if (id === undefined || code === undefined) throw new DomainError("CODE_SPACE_EXHAUSTED");
-    await repo.insertVersion(tx, { project_id: id, version: 1, data: d, reason: "declaration", created_at: at, created_by: user.id });
+  return ctx.db.transaction().execute(async (tx) => {
+    const { code, status } = await insertUnderNewCode(tx, ctx, { d, ...checked, at, userId: user.id, reason: "declaration" });
     await recordAudit(tx, {
       type: "project.declared",
       actor,
       subject: code,
-      regionCode: region,
+      regionCode: checked.region,
       payload: { code, name: d.name, approvalCategory: d.approvalCategory, status, version: 1 },
     });
     // 应办事项 follow from the service guides and applicability rules of the matter catalogue (a later issue);

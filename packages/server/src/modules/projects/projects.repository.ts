@@ -1,6 +1,6 @@
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, type Transaction, sql } from "kysely";
 import { type DataScope, inScope } from "../../db/data-scope.js";
-import type { Insertable } from "kysely";
+import type { Insertable, Updateable } from "kysely";
 import type { DB } from "../../db/schema.js";
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -99,3 +99,23 @@ export function provinceName(db: Q, provinceCode: string) {
   return db.selectFrom("region").select("name").where("code", "=", provinceCode).executeTakeFirst();
 }
 
+
+/** The most specific regional rule containing the region (county, prefecture, province), if any. */
+export function majorChangeRuleFor(db: Q, regionCode: string) {
+  const candidates = [regionCode, `${regionCode.slice(0, 4)}00`, `${regionCode.slice(0, 2)}0000`];
+  return db
+    .selectFrom("major_change_rule")
+    .selectAll()
+    .where("region_code", "in", candidates)
+    .orderBy(sql`length(rtrim(region_code, '0'))`, "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export function updateProject(tx: Q, id: number, set: Updateable<DB["project"]>) {
+  return tx.updateTable("project").set(set).where("id", "=", id).execute();
+}
+
+export function listVersions(db: Q, projectId: number) {
+  return db.selectFrom("project_version").selectAll().where("project_id", "=", projectId).orderBy("version").execute();
+}

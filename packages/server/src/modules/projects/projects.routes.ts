@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { DomainError } from "../../platform/errors.js";
 import { actorOf, requireUser } from "../identity/request-user.js";
+import { applyProjectChange } from "./change.service.js";
 import { declareProject, refuseIfClassified } from "./declaration.service.js";
 import { parseProjectCode } from "./project-code.js";
 import * as repo from "./projects.repository.js";
@@ -214,6 +215,70 @@ export const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!p) throw new DomainError("NOT_FOUND");
       // Matter cases arrive with the parallel-approval issue; a project has none before that.
       return { code: p.code, name: p.name, unitName: p.unit_name, regionCode: p.region_code, status: p.status, approvalCategory: p.approval_category, matters: [] };
+    },
+  );
+
+  const changeBody = z.discriminatedUnion("kind", [
+    z.object({
+      kind: z.enum(["adjustment", "extension"]),
+      reason: z.string().trim().min(2).max(1000),
+      declaration: declarationSchema,
+      scaleChangeRatio: z.number().min(-1).max(100).optional(),
+      contentChangedSubstantially: z.boolean().optional(),
+    }),
+    z.object({ kind: z.enum(["suspension", "withdrawal"]), reason: z.string().trim().min(2).max(1000) }),
+  ]);
+
+  app.post(
+    "/projects/:code/changes",
+    {
+      config: { access: "projects:declare" },
+      preValidation: async (request) => refuseIfClassified((request.body as { declaration?: unknown } | undefined)?.declaration),
+      schema: {
+        tags,
+        summary: "项目变更申请 Apply for an adjustment, extension, suspension or withdrawal; a major change gets a new code (Art. 12)",
+        params: codeParam,
+        body: changeBody,
+        response: {
+          200: z.object({
+            code: z.string(),
+            previousCode: z.string().optional(),
+            kind: z.enum(["adjustment", "extension", "suspension", "withdrawal", "major_change"]),
+            major: z.boolean(),
+            reasons: z.array(z.string()),
+            status,
+            version: z.number(),
+          }),
+        },
+      },
+    },
+    async (request) =>
+      applyProjectChange({ db: db(), config: app.deps.config }, requireUser(request), requireWellFormed(request.params.code), request.body, actorOf(request)),
+  );
+
+  app.get(
+    "/projects/:code/versions",
+    {
+      config: { access: "projects:read" },
+      schema: {
+        tags,
+        summary: "项目信息版本 Every version of the project's information, oldest first",
+        params: codeParam,
+        response: {
+          200: z.object({
+            code: z.string(),
+            items: z.array(z.object({ version: z.number(), reason: z.string(), createdAt: z.string(), declaration: z.unknown() })),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const p = await inScopeOr404(request, request.params.code);
+      const versions = await repo.listVersions(db(), p.id);
+      return {
+        code: p.code,
+        items: versions.map((v) => ({ version: v.version, reason: v.reason, createdAt: v.created_at.toISOString(), declaration: v.data })),
+      };
     },
   );
 };

@@ -1,0 +1,40 @@
+import type { ProjectStatus } from "@tzxm/shared";
+
+/**
+ * The project's own life (spec §5 ProjectStatus) as a pure state machine: which change a project unit may
+ * apply for in which state (Art. 12, 14(1): 变更、延期、中止、撤回). Approval states (in_approval, approved) and
+ * implementation states (under_construction, completed, lapsed) are moved by their own modules later; here they
+ * only constrain what a unit may do.
+ */
+export type ProjectChangeKind = "adjustment" | "extension" | "suspension" | "withdrawal" | "major_change";
+
+/** States in which the project is still alive under its code. */
+const LIVE: readonly ProjectStatus[] = ["declared", "in_approval", "approved", "filed", "under_construction"];
+
+const ALLOWED: Record<ProjectChangeKind, readonly ProjectStatus[]> = {
+  // Information may be adjusted or the schedule extended while the project lives, also when suspended.
+  adjustment: [...LIVE, "suspended"],
+  extension: [...LIVE, "suspended"],
+  suspension: LIVE,
+  // A project already under construction or approved is not withdrawn but suspended or completed.
+  withdrawal: ["declared", "in_approval", "filed", "suspended"],
+  // A major change needs new approval, verification or filing under a new code (Art. 12).
+  major_change: [...LIVE, "suspended"],
+};
+
+/** The state after the change, for the code the change was applied to. */
+const NEXT: Record<ProjectChangeKind, ProjectStatus | "unchanged"> = {
+  adjustment: "unchanged",
+  extension: "unchanged",
+  suspension: "suspended",
+  withdrawal: "withdrawn",
+  major_change: "superseded",
+};
+
+export type Transition = { ok: true; next: ProjectStatus } | { ok: false; allowedFrom: readonly ProjectStatus[] };
+
+export function applyChange(current: ProjectStatus, kind: ProjectChangeKind): Transition {
+  if (!ALLOWED[kind].includes(current)) return { ok: false, allowedFrom: ALLOWED[kind] };
+  const next = NEXT[kind];
+  return { ok: true, next: next === "unchanged" ? current : next };
+}
