@@ -1,6 +1,7 @@
 import { CheckCircleFilled, CloseCircleFilled } from "@ant-design/icons";
-import { Alert, Card, Descriptions, Input, Result, Typography } from "antd";
+import { Alert, Card, Descriptions, Input, Typography } from "antd";
 import { useState } from "react";
+import { useNavigate } from "react-router-dom";
 import { type ApiError, api } from "../api/client.js";
 import { asApiError } from "../api/hooks.js";
 import type { CodeCheck } from "../api/types.js";
@@ -8,10 +9,7 @@ import { ErrorAlert } from "../components/ErrorAlert.js";
 import { type DictKey, isDictKey, useI18n } from "../i18n/index.js";
 import { hasProjectCodeShape, normaliseProjectCode } from "../lib/project-code.js";
 
-type Outcome =
-  | { kind: "answer"; check: CodeCheck }
-  | { kind: "soon" }
-  | { kind: "error"; error: ApiError };
+type Outcome = { kind: "answer"; check: CodeCheck } | { kind: "error"; error: ApiError };
 
 const FORMAT_LABEL: Record<CodeCheck["format"], DictKey> = {
   current: "formatCurrent",
@@ -25,6 +23,13 @@ function Verdict({ good, text }: { good: boolean; text: string }) {
       {good ? <CheckCircleFilled /> : <CloseCircleFilled />} {text}
     </span>
   );
+}
+
+/** Why a code leads to no project: the first reason that applies, in the order the server checks them. */
+function whyNot(check: CodeCheck): DictKey {
+  if (check.format === "invalid") return "codeNotRecognised";
+  if (!check.checkCharacterValid) return "codeWrongCheck";
+  return "projectNotFound";
 }
 
 function CheckResult({ check }: { check: CodeCheck }) {
@@ -46,14 +51,21 @@ function CheckResult({ check }: { check: CodeCheck }) {
   }
   return (
     <Card title={t("codeResultTitle")} data-testid="code-result" style={{ textAlign: "left" }}>
+      {!check.exists && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="code-why-not" title={t(whyNot(check))} />
+      )}
       <Descriptions column={1} bordered size="small" items={items} />
     </Card>
   );
 }
 
-/** 项目代码查询: anyone can check a code's shape, check character and registration (Art. 13). */
+/**
+ * 项目代码查询: anyone can look a project up by its code (Art. 13, 18). A code on the platform opens the
+ * project's public page; any other code gets the reason (form, check character, or not registered).
+ */
 export function CodeSearch() {
   const { t } = useI18n();
+  const navigate = useNavigate();
   const [value, setValue] = useState("");
   const [shapeError, setShapeError] = useState<DictKey>();
   const [loading, setLoading] = useState(false);
@@ -69,11 +81,14 @@ export function CodeSearch() {
     setLoading(true);
     try {
       const check = await api<CodeCheck>(`/codes/${encodeURIComponent(code)}/check`);
+      if (check.exists) {
+        navigate(`/projects/${encodeURIComponent(check.code)}`);
+        return;
+      }
       setOutcome({ kind: "answer", check });
     } catch (cause) {
       const error = asApiError(cause);
-      if (error?.status === 404) setOutcome({ kind: "soon" });
-      else if (error) setOutcome({ kind: "error", error });
+      if (error) setOutcome({ kind: "error", error });
     } finally {
       setLoading(false);
     }
@@ -102,11 +117,6 @@ export function CodeSearch() {
       </div>
       <div style={{ marginTop: 16 }}>
         {outcome?.kind === "answer" && <CheckResult check={outcome.check} />}
-        {outcome?.kind === "soon" && (
-          <Card data-testid="code-soon">
-            <Result status="info" title={t("codeServiceSoon")} subTitle={t("codeServiceSoonText")} />
-          </Card>
-        )}
         {outcome?.kind === "error" && <ErrorAlert error={outcome.error} />}
         {outcome === undefined && shapeError === undefined && loading && <Alert type="info" title={t("loading")} />}
       </div>

@@ -5,7 +5,7 @@ import { DomainError } from "../../platform/errors.js";
 import { actorOf, requireUser } from "../identity/request-user.js";
 import { applyProjectChange } from "./change.service.js";
 import { declareProject, refuseIfClassified } from "./declaration.service.js";
-import { parseProjectCode } from "./project-code.js";
+import { requireWellFormedCode } from "./code-param.js";
 import * as repo from "./projects.repository.js";
 import { checkCode, verifyCode } from "./verification.service.js";
 
@@ -13,21 +13,11 @@ const codeParam = z.object({ code: z.string().trim().min(1).max(64) });
 const status = z.enum(PROJECT_STATUSES);
 const tags = ["projects"];
 
-function requireWellFormed(code: string): string {
-  const parsed = parseProjectCode(code);
-  if (parsed.format === "invalid" || !parsed.checkCharacterValid) {
-    throw new DomainError("PROJECT_CODE_INVALID", {
-      fields: [{ path: "code", message: "项目代码格式或校验位错误", messageEn: "Wrong format or check character" }],
-    });
-  }
-  return parsed.normalised;
-}
-
 export const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.database.db;
 
   async function inScopeOr404(request: Parameters<typeof requireUser>[0], code: string) {
-    const project = await repo.findInScope(db(), requireUser(request).scope, requireWellFormed(code));
+    const project = await repo.findInScope(db(), requireUser(request).scope, requireWellFormedCode(code));
     if (!project) throw new DomainError("NOT_FOUND");
     return project;
   }
@@ -211,7 +201,7 @@ export const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const p = await repo.findByAnyCode(db(), requireWellFormed(request.params.code));
+      const p = await repo.findByAnyCode(db(), requireWellFormedCode(request.params.code));
       if (!p) throw new DomainError("NOT_FOUND");
       // Matter cases arrive with the parallel-approval issue; a project has none before that.
       return { code: p.code, name: p.name, unitName: p.unit_name, regionCode: p.region_code, status: p.status, approvalCategory: p.approval_category, matters: [] };
@@ -253,7 +243,7 @@ export const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      applyProjectChange({ db: db(), config: app.deps.config }, requireUser(request), requireWellFormed(request.params.code), request.body, actorOf(request)),
+      applyProjectChange({ db: db(), config: app.deps.config }, requireUser(request), requireWellFormedCode(request.params.code), request.body, actorOf(request)),
   );
 
   app.get(
