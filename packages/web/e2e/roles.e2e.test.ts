@@ -31,6 +31,7 @@ const DEMO_USERS: [string, Role][] = [
 /** The menu as specified: each item and the permission it needs (null: every signed-in user). */
 const MENU_PERMISSION: Record<string, Permission | null> = {
   workbench: null,
+  projects: "projects:read",
   users: "users:read",
   organisations: "organisations:read",
   audit: "audit:read",
@@ -100,10 +101,11 @@ describe("portal", () => {
     await page.getByPlaceholder("输入项目代码查询").fill("2501-33010");
     await page.getByPlaceholder("输入项目代码查询").press("Enter");
     await expect.poll(() => page.getByTestId("code-hint").textContent()).toContain("项目代码格式不正确");
-    // A well-shaped code gets the server's answer, or "opens soon" while the lookup route does not exist.
+    // A well-shaped code that leads to no project gets the server's answer and the reason (its check character is 6).
     await page.getByPlaceholder("输入项目代码查询").fill("2501-330106-04-01-12345X");
     await page.getByPlaceholder("输入项目代码查询").press("Enter");
-    await page.locator('[data-testid="code-result"], [data-testid="code-soon"]').first().waitFor();
+    await page.getByTestId("code-result").waitFor();
+    expect(await page.getByTestId("code-why-not").textContent()).toContain("校验位错误");
 
     expect(problems).toEqual([]);
     await context.close();
@@ -151,7 +153,7 @@ describe("back office menus by role", () => {
     expect(expectedMenu("security_admin")).toContain("menu-users");
     expect(expectedMenu("security_admin")).not.toContain("menu-audit");
     expect(expectedMenu("audit_admin")).toContain("menu-audit");
-    expect(expectedMenu("project_unit")).toEqual(["menu-account", "menu-calendar", "menu-workbench"]);
+    expect(expectedMenu("project_unit")).toEqual(["menu-account", "menu-calendar", "menu-projects", "menu-workbench"]);
   });
 
   for (const [username, role] of DEMO_USERS) {

@@ -15,12 +15,14 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 const PortalLayout = page(() => import("./portal/PortalLayout.js"), "PortalLayout");
 const PortalHome = page(() => import("./portal/PortalHome.js"), "PortalHome");
 const PortalCalendar = page(() => import("./portal/PortalCalendar.js"), "PortalCalendar");
+const ProjectPage = page(() => import("./portal/ProjectPage.js"), "ProjectPage");
 const LoginPage = page(() => import("./admin/LoginPage.js"), "LoginPage");
 const AdminLayout = page(() => import("./admin/AdminLayout.js"), "AdminLayout");
 const EnrolPage = page(() => import("./admin/account/EnrolPage.js"), "EnrolPage");
 
 const ADMIN_PAGES: Record<string, ComponentType> = {
   workbench: page(() => import("./admin/workbench/WorkbenchPage.js"), "WorkbenchPage"),
+  projects: page(() => import("./admin/projects/ProjectsPage.js"), "ProjectsPage"),
   users: page(() => import("./admin/users/UsersPage.js"), "UsersPage"),
   organisations: page(() => import("./admin/organisations/OrganisationsPage.js"), "OrganisationsPage"),
   audit: page(() => import("./admin/audit/AuditPage.js"), "AuditPage"),
@@ -52,6 +54,7 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <PortalHome /> },
           { path: "calendar", element: <PortalCalendar /> },
+          { path: "projects/:code", element: <ProjectPage /> },
         ],
       },
       { path: "admin/login", element: <LoginPage /> },

@@ -18,6 +18,8 @@ import { authenticate } from "../modules/identity/authenticate.js";
 import { identityRoutes } from "../modules/identity/identity.routes.js";
 import { opsRoutes } from "../modules/ops/ops.routes.js";
 import { projectsRoutes } from "../modules/projects/projects.routes.js";
+import { projectSearchRoutes } from "../modules/projects/search.routes.js";
+import { labelRoutes } from "../modules/projects/label.routes.js";
 import { installMetrics } from "../modules/ops/metrics.js";
 import { referenceRoutes } from "../modules/reference/reference.routes.js";
 import type { WorkingDayCalendar } from "../modules/reference/calendar.js";
@@ -129,6 +131,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(identityRoutes, { prefix: "/api/v1" });
   await app.register(auditRoutes, { prefix: "/api/v1" });
   await app.register(projectsRoutes, { prefix: "/api/v1" });
+  await app.register(projectSearchRoutes, { prefix: "/api/v1" });
+  await app.register(labelRoutes, { prefix: "/api/v1" });
   for (const plugin of options.plugins ?? []) await app.register(plugin);
   installNotFound(app, await serveWeb(app, deps.config));
 

@@ -66,7 +66,7 @@ export function installErrorHandler(app: FastifyInstance) {
         // fastify-type-provider-zod 7 reports the zod issue code as `keyword` and its path as `instancePath`.
         const issue = { ...(v.params as object), code: v.keyword, message: v.message ?? "" } as { code: string; message: string; minimum?: unknown; maximum?: unknown };
         const path = [error.validationContext, ...v.instancePath.split("/").filter(Boolean)].filter(Boolean).join(".");
-        return { path: path.replace(/^body\./, ""), message: zhIssue(issue), messageEn: issue.message };
+        return { path: path.replace(/^(body|querystring|params)\./, ""), message: zhIssue(issue), messageEn: issue.message };
       });
       return reply.status(400).send(body(request, "VALIDATION_FAILED", fields));
     }

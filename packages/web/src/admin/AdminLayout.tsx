@@ -18,7 +18,7 @@ export function AdminLayout() {
   if (!user) return null;
 
   const enrolling = user.mustEnrolSecondFactor;
-  const entries = enrolling ? [] : visibleMenu(user.permissions);
+  const entries = enrolling ? [] : visibleMenu(user.permissions, user.role);
   const selected = location.pathname.split("/")[2] ?? "workbench";
 
   async function signOut() {

@@ -4,11 +4,12 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   DatabaseOutlined,
+  FolderOpenOutlined,
   MonitorOutlined,
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
-import type { Permission } from "@tzxm/shared";
+import type { Permission, Role } from "@tzxm/shared";
 import type { ReactNode } from "react";
 import type { DictKey } from "../i18n/index.js";
 
@@ -19,10 +20,13 @@ export interface MenuEntry {
   /** null: every signed-in user. The server enforces the same permission on the endpoints the page calls. */
   permission: Permission | null;
   icon: ReactNode;
+  /** The same page under another name for some roles (a project unit's 我的项目). */
+  labelFor?: Partial<Record<Role, DictKey>>;
 }
 
 export const MENU: readonly MenuEntry[] = [
   { key: "workbench", label: "menu_workbench", permission: null, icon: <DashboardOutlined /> },
+  { key: "projects", label: "menu_projects", permission: "projects:read", icon: <FolderOpenOutlined />, labelFor: { project_unit: "menu_myProjects" } },
   { key: "users", label: "menu_users", permission: "users:read", icon: <TeamOutlined /> },
   { key: "organisations", label: "menu_organisations", permission: "organisations:read", icon: <ClusterOutlined /> },
   { key: "audit", label: "menu_audit", permission: "audit:read", icon: <AuditOutlined /> },
@@ -32,6 +36,9 @@ export const MENU: readonly MenuEntry[] = [
   { key: "account", label: "menu_account", permission: "profile:read", icon: <UserOutlined /> },
 ];
 
-export function visibleMenu(permissions: readonly string[]): MenuEntry[] {
-  return MENU.filter((m) => m.permission === null || permissions.includes(m.permission));
+export function visibleMenu(permissions: readonly string[], role?: Role): MenuEntry[] {
+  return MENU.filter((m) => m.permission === null || permissions.includes(m.permission)).map((m) => {
+    const label = role ? m.labelFor?.[role] : undefined;
+    return label ? { ...m, label } : m;
+  });
 }

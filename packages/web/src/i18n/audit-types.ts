@@ -15,5 +15,9 @@ export const AUDIT_TYPE_LABELS: Record<string, { zh: string; en: string }> = {
   "user.unlocked": { zh: "解锁用户", en: "User unlocked" },
   "organisation.created": { zh: "创建机构", en: "Organisation created" },
   "demo.seeded": { zh: "载入演示数据", en: "Demo data loaded" },
+  "project.declared": { zh: "项目申报", en: "Project declared" },
+  "project.changed": { zh: "项目变更", en: "Project changed" },
+  "code.verified": { zh: "项目代码核验", en: "Project code verified" },
+  "project.exported": { zh: "导出项目清单", en: "Project list exported" },
   "audit.chain_verified": { zh: "校验审计链", en: "Audit chain verified" },
 };

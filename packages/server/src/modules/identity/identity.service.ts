@@ -25,12 +25,13 @@ function needsSecondFactor(config: Config, u: Pick<UserRecord, "role" | "second_
   return roleRequiresSecondFactor(u.role) && !(config.DEMO_MODE && u.second_factor_exempt);
 }
 
-/** Which data the user sees: the region of its organisation and below; a project unit only its own data. */
+/**
+ * Which data the user sees: the region of its organisation and below; a project unit only its own data,
+ * wherever it lies (a unit registered in one county builds and declares in others, and must see those projects).
+ */
 export function scopeFor(u: Pick<UserRecord, "role" | "organisation_id" | "region_code">) {
-  return {
-    regionPrefix: regionPrefixOf(u.region_code),
-    ...(u.role === "project_unit" ? { organisationId: u.organisation_id } : {}),
-  };
+  if (u.role === "project_unit") return { regionPrefix: "", organisationId: u.organisation_id };
+  return { regionPrefix: regionPrefixOf(u.region_code) };
 }
 
 export function toAuthUser(config: Config, u: UserRecord, session: { id: string; csrf_token: string }): AuthUser {

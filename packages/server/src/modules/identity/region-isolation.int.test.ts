@@ -71,7 +71,7 @@ describe("region isolation", () => {
     const unit = await t.database.db.selectFrom("app_user as u").innerJoin("organisation as o", "o.id", "u.organisation_id")
       .select(["u.role", "u.organisation_id", "o.region_code"]).where("u.username", "=", "demo-unit").executeTakeFirstOrThrow();
     const scope = scopeFor(unit);
-    expect(scope).toEqual({ regionPrefix: "330106", organisationId: unit.organisation_id });
+    expect(scope).toEqual({ regionPrefix: "", organisationId: unit.organisation_id });
     const visible = await listOrganisations(t.database.db, scope, { page: 1, pageSize: 100 });
     expect(visible.items.map((o) => o.id)).toEqual([unit.organisation_id]);
     const users = await listUsers(t.database.db, scope, { page: 1, pageSize: 100 });

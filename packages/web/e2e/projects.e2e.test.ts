@@ -1,0 +1,125 @@
+/**
+ * 项目管理 / 我的项目: two projects declared over HTTP by the demo unit; the provincial officer finds one by name,
+ * opens its record and timeline (项目申报), and downloads the list as an .xlsx workbook; the unit sees the same
+ * page as 我的项目 with its own projects.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { creditCodeCheckCharacter } from "../../server/src/modules/reference/credit-code.js";
+import { type BrowserSession, openBrowserSession, PASSWORD } from "./browser.js";
+
+const UNIT_STEM = "91330106MA2H3K7L5";
+const FIRST = "西湖区新能源电池智能工厂项目";
+const SECOND = "滨江区研发中心扩建项目";
+
+let session: BrowserSession;
+const codes: string[] = [];
+
+async function signInOverHttp(baseUrl: string, username: string): Promise<{ cookie: string; csrfToken: string }> {
+  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  expect(login.status).toBe(200);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return { cookie, csrfToken };
+}
+
+/** Declares a project as the demo unit (interface specification §4). */
+async function declare(baseUrl: string, auth: { cookie: string; csrfToken: string }, name: string, regionCode: string): Promise<string> {
+  const creditCode = UNIT_STEM + creditCodeCheckCharacter(UNIT_STEM);
+  const res = await fetch(`${baseUrl}/api/v1/projects`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie: auth.cookie, "x-csrf-token": auth.csrfToken },
+    body: JSON.stringify({
+      name,
+      approvalCategory: "verification",
+      projectType: "01",
+      centralDepartmentCode: "02",
+      unit: { name: "浙江绿能新能源科技有限公司", creditCode, legalRepresentative: "王建国", contactName: "王经理", contactPhone: "0571-88886666" },
+      sites: [{ regionCode, address: "杭州市某路1号" }],
+      industryCode: "36",
+      constructionScale: "新建厂房3万平方米",
+      constructionContent: "建设生产车间及配套设施",
+      totalInvestment: "52000.00",
+      plannedStart: "2027-03",
+      plannedEnd: "2028-12",
+      industrialPolicyDeclaration: true,
+      classified: false,
+    }),
+  });
+  const body = (await res.json()) as { code: string };
+  expect(res.status, JSON.stringify(body)).toBe(201);
+  return body.code;
+}
+
+beforeAll(async () => {
+  session = await openBrowserSession();
+  const auth = await signInOverHttp(session.baseUrl, "demo-unit");
+  codes.push(await declare(session.baseUrl, auth, FIRST, "330106"));
+  codes.push(await declare(session.baseUrl, auth, SECOND, "330108"));
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+describe("project search in the back office", () => {
+  it("lets a provincial officer filter by name, open the timeline, and export the list to Excel", async () => {
+    const { context, page, problems } = await session.newPage();
+    await session.signIn(page, "demo-officer-fgw");
+    expect(await page.getByTestId("menu-projects").textContent()).toBe("项目管理");
+    await page.getByTestId("menu-projects").click();
+    await page.waitForURL("**/admin/projects");
+    const table = page.getByTestId("projects-table");
+    await table.getByText(FIRST).waitFor();
+    await table.getByText(SECOND).waitFor();
+
+    await page.getByTestId("filter-name").fill("研发中心");
+    await page.getByTestId("projects-search").click();
+    await expect.poll(() => table.locator("tbody tr.ant-table-row").count()).toBe(1);
+    expect(await table.locator("tbody tr.ant-table-row").textContent()).toContain(SECOND);
+    expect(await table.textContent()).not.toContain(FIRST);
+
+    await page.getByTestId(`project-open-${codes[1]}`).click();
+    const drawer = page.getByTestId("project-drawer");
+    await drawer.getByTestId("project-record").waitFor();
+    expect(await drawer.getByTestId("project-record").textContent()).toContain(SECOND);
+    await drawer.getByTestId("project-timeline").waitFor();
+    expect(await drawer.getByTestId("project-event").first().textContent()).toContain("项目申报");
+
+    // The export link carries the same filters; its answer is a workbook (an .xlsx is a ZIP: "PK").
+    const href = await page.getByTestId("projects-export").getAttribute("href");
+    expect(href).toBe(`/api/v1/projects/export.xlsx?name=${encodeURIComponent("研发中心")}`);
+    const download = await page.evaluate(async (url) => {
+      const res = await fetch(url, { credentials: "same-origin" });
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      return { status: res.status, type: res.headers.get("content-type"), disposition: res.headers.get("content-disposition"), head: [bytes[0], bytes[1]] };
+    }, href ?? "");
+    expect(download.status).toBe(200);
+    expect(download.type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(download.disposition).toContain(`filename*=UTF-8''${encodeURIComponent("项目清单.xlsx")}`);
+    expect(String.fromCharCode(...(download.head as number[]))).toBe("PK");
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("shows a project unit the same page as 我的项目 with its own projects", async () => {
+    const { context, page, problems } = await session.newPage();
+    await session.signIn(page, "demo-unit");
+    expect(await page.getByTestId("menu-projects").textContent()).toBe("我的项目");
+    await page.getByTestId("menu-projects").click();
+    await page.waitForURL("**/admin/projects");
+    expect(await page.getByTestId("projects-page").locator(".ant-card-head-title").textContent()).toBe("我的项目");
+    const table = page.getByTestId("projects-table");
+    await table.getByText(FIRST).waitFor();
+    await table.getByText(SECOND).waitFor();
+    expect(await page.getByTestId("filter-unit").count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,76 @@
+import { Descriptions, Drawer, Empty, Spin, Tag, Timeline, Typography } from "antd";
+import { useApi } from "../../api/hooks.js";
+import { ErrorAlert } from "../../components/ErrorAlert.js";
+import { AUDIT_TYPE_LABELS } from "../../i18n/audit-types.js";
+import { isDictKey, useI18n } from "../../i18n/index.js";
+import { formatInstant } from "../../lib/format.js";
+import type { ProjectEvents, ProjectListItem, ProjectRecord } from "./types.js";
+
+/** One project: its record and every event recorded under its code, oldest first (traces, Art. 4 and 10). */
+export function ProjectDrawer({ item, onClose }: { item: ProjectListItem | null; onClose: () => void }) {
+  const { t, pick } = useI18n();
+  const code = item?.code ?? null;
+  const path = code ? `/projects/${encodeURIComponent(code)}` : null;
+  const record = useApi<ProjectRecord>(path);
+  const events = useApi<ProjectEvents>(path && `${path}/events`);
+  const p = record.data?.code === code ? record.data : undefined;
+  const label = (key: string, fallback: string) => (isDictKey(key) ? t(key) : fallback);
+
+  return (
+    <Drawer open={code !== null} onClose={onClose} size="large" title={t("projDetailTitle")} destroyOnHidden>
+      <div data-testid="project-drawer">
+        <ErrorAlert error={record.error ?? events.error} style={{ marginBottom: 16 }} />
+        {record.loading && !p && <Spin />}
+        {p && (
+          <Descriptions
+            column={1}
+            size="small"
+            bordered
+            data-testid="project-record"
+            items={[
+              { key: "code", label: t("codeField"), children: <Typography.Text code copyable>{p.code}</Typography.Text> },
+              ...(p.legacyCode ? [{ key: "legacy", label: t("projLegacyCode"), children: p.legacyCode }] : []),
+              { key: "name", label: t("projectName"), children: p.name },
+              { key: "status", label: t("projectStatus"), children: <Tag color="blue">{label(`status_${p.status}`, p.status)}</Tag> },
+              { key: "category", label: t("approvalCategory"), children: label(`category_${p.approvalCategory}`, p.approvalCategory) },
+              { key: "unit", label: t("projectUnit"), children: p.unit.name },
+              { key: "credit", label: t("creditCode"), children: p.unit.creditCode ?? "—" },
+              { key: "region", label: t("projectRegion"), children: `${item?.regionName ?? ""}（${p.regionCode}）` },
+              { key: "type", label: t("projProjectType"), children: p.projectType },
+              { key: "dept", label: t("projCentralDepartment"), children: p.centralDepartmentCode },
+              ...(p.predecessorCode ? [{ key: "pred", label: t("projPredecessor"), children: p.predecessorCode }] : []),
+              ...(p.successorCode ? [{ key: "succ", label: t("projSuccessor"), children: p.successorCode }] : []),
+              { key: "version", label: t("projVersion"), children: p.version },
+              { key: "declared", label: t("projDeclaredAt"), children: formatInstant(p.declaredAt) },
+              { key: "updated", label: t("projUpdatedAt"), children: formatInstant(p.updatedAt) },
+            ]}
+          />
+        )}
+        <Typography.Title level={5} style={{ marginTop: 24 }}>
+          {t("projTimeline")}
+        </Typography.Title>
+        {events.loading && !events.data && <Spin />}
+        {events.data?.code === code && events.data.items.length === 0 && <Empty description={t("projTimelineEmpty")} />}
+        {events.data?.code === code && events.data.items.length > 0 && (
+          <div data-testid="project-timeline">
+            <Timeline
+              items={events.data.items.map((e) => ({
+                key: e.seq,
+                content: (
+                  <div data-testid="project-event">
+                    <Typography.Text strong>{pick(AUDIT_TYPE_LABELS[e.type], e.type)}</Typography.Text>
+                    <div>
+                      <Typography.Text type="secondary">
+                        {formatInstant(e.occurredAt)} · {t("projActor")}: {e.actor}
+                      </Typography.Text>
+                    </div>
+                  </div>
+                ),
+              }))}
+            />
+          </div>
+        )}
+      </div>
+    </Drawer>
+  );
+}
