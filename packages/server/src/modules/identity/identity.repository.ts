@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from "kysely";
 import { sql } from "kysely";
 import type { Role } from "@tzxm/shared";
 import { type DataScope, inScope } from "../../db/data-scope.js";
+import { likeLiteral } from "../../db/like.js";
 import type { DB } from "../../db/schema.js";
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -101,7 +102,8 @@ export function usernameExists(db: Q, username: string) {
 export async function listUsers(db: Q, scope: DataScope, f: { q?: string | undefined; page: number; pageSize: number }) {
   let q = db.selectFrom("app_user as u").innerJoin("organisation as o", "o.id", "u.organisation_id");
   q = inScope(q, scope, { region: "o.region_code", organisation: "o.id" });
-  if (f.q) q = q.where((eb) => eb.or([eb("u.username", "ilike", `%${f.q}%`), eb("u.display_name", "ilike", `%${f.q}%`)]));
+  const text = f.q ? `%${likeLiteral(f.q)}%` : undefined;
+  if (text) q = q.where((eb) => eb.or([eb("u.username", "ilike", text), eb("u.display_name", "ilike", text)]));
   const [items, total] = await Promise.all([
     q
       .select(["u.id", "u.username", "u.display_name", "u.role", "u.locked_until", "u.disabled", "u.totp_secret", "o.id as organisation_id", "o.name as organisation_name"])

@@ -38,6 +38,10 @@ describe("region isolation", () => {
     expect(list.total).toBe(5);
     expect((await hz.get(`/api/v1/users/${ids["nb-sec"]}`)).statusCode).toBe(404);
     expect((await hz.get(`/api/v1/users/${ids["xh-sec"]}`)).statusCode).toBe(200);
+    // Searching narrows within the scope; a typed wildcard matches literally.
+    expect((await hz.get("/api/v1/users?q=hz-")).json().total).toBe(2);
+    expect((await hz.get("/api/v1/users?q=%25")).json().total).toBe(0);
+    expect((await hz.get("/api/v1/users?q=nb-")).json().total).toBe(0);
   });
 
   it("does not let one city's administrator act on another city's user", async () => {

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import { sql } from "kysely";
 import { type DataScope, inScope } from "../../db/data-scope.js";
+import { likeLiteral } from "../../db/like.js";
 import type { DB, ProjectStatus } from "../../db/schema.js";
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -20,10 +21,6 @@ export interface ProjectFilters {
   declaredBefore?: Date | undefined;
 }
 
-/** LIKE treats `%`, `_` and the escape character as wildcards: what people type is matched literally. */
-function literal(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** Projects in the caller's scope that meet the filters. The scope is applied by `inScope` and nowhere else. */
 function filtered(db: Q, scope: DataScope, f: ProjectFilters) {
@@ -33,12 +30,12 @@ function filtered(db: Q, scope: DataScope, f: ProjectFilters) {
     // 100000 (sites across provinces) is a code of the project code, not a row of the division table.
     .leftJoin("region as r", "r.code", "p.region_code");
   q = inScope(q, scope, { region: "p.region_code", organisation: "p.unit_organisation_id" });
-  if (f.code) q = q.where(sql<boolean>`p.code like ${`${literal(f.code.toUpperCase())}%`}`);
-  if (f.legacyCode) q = q.where(sql<boolean>`p.legacy_code like ${`${literal(f.legacyCode.toUpperCase())}%`}`);
-  if (f.name) q = q.where("p.name", "ilike", `%${literal(f.name)}%`);
+  if (f.code) q = q.where(sql<boolean>`p.code like ${`${likeLiteral(f.code.toUpperCase())}%`}`);
+  if (f.legacyCode) q = q.where(sql<boolean>`p.legacy_code like ${`${likeLiteral(f.legacyCode.toUpperCase())}%`}`);
+  if (f.name) q = q.where("p.name", "ilike", `%${likeLiteral(f.name)}%`);
   const unit = f.unit;
   if (unit) {
-    q = q.where((eb) => eb.or([eb("o.name", "ilike", `%${literal(unit)}%`), eb("o.credit_code", "=", unit.toUpperCase())]));
+    q = q.where((eb) => eb.or([eb("o.name", "ilike", `%${likeLiteral(unit)}%`), eb("o.credit_code", "=", unit.toUpperCase())]));
   }
   if (f.regionPrefix) q = q.where(sql<boolean>`p.region_code like ${`${f.regionPrefix}%`}`);
   if (f.status) q = q.where("p.status", "=", f.status);
