@@ -4,10 +4,9 @@
  * page as 我的项目 with its own projects.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { creditCodeCheckCharacter } from "../../server/src/modules/reference/credit-code.js";
+import { sampleDeclaration } from "../../server/test/fixtures.js";
 import { type BrowserSession, openBrowserSession, PASSWORD } from "./browser.js";
 
-const UNIT_STEM = "91330106MA2H3K7L5";
 const FIRST = "西湖区新能源电池智能工厂项目";
 const SECOND = "滨江区研发中心扩建项目";
 
@@ -31,26 +30,10 @@ async function signInOverHttp(baseUrl: string, username: string): Promise<{ cook
 
 /** Declares a project as the demo unit (interface specification §4). */
 async function declare(baseUrl: string, auth: { cookie: string; csrfToken: string }, name: string, regionCode: string): Promise<string> {
-  const creditCode = UNIT_STEM + creditCodeCheckCharacter(UNIT_STEM);
   const res = await fetch(`${baseUrl}/api/v1/projects`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie: auth.cookie, "x-csrf-token": auth.csrfToken },
-    body: JSON.stringify({
-      name,
-      approvalCategory: "verification",
-      projectType: "01",
-      centralDepartmentCode: "02",
-      unit: { name: "浙江绿能新能源科技有限公司", creditCode, legalRepresentative: "王建国", contactName: "王经理", contactPhone: "0571-88886666" },
-      sites: [{ regionCode, address: "杭州市某路1号" }],
-      industryCode: "36",
-      constructionScale: "新建厂房3万平方米",
-      constructionContent: "建设生产车间及配套设施",
-      totalInvestment: "52000.00",
-      plannedStart: "2027-03",
-      plannedEnd: "2028-12",
-      industrialPolicyDeclaration: true,
-      classified: false,
-    }),
+    body: JSON.stringify(sampleDeclaration({ name, sites: [{ regionCode, address: "杭州市某路1号" }], totalInvestment: "52000.00", plannedEnd: "2028-12" })),
   });
   const body = (await res.json()) as { code: string };
   expect(res.status, JSON.stringify(body)).toBe(201);

@@ -5,12 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectCodeCheckCharacter } from "../../server/src/modules/projects/project-code.js";
-import { creditCodeCheckCharacter } from "../../server/src/modules/reference/credit-code.js";
+import { sampleDeclaration } from "../../server/test/fixtures.js";
 import { type BrowserSession, openBrowserSession, PASSWORD } from "./browser.js";
 
 const PROJECT_NAME = "杭州西湖区智能制造示范基地项目";
 // The demo unit's credit code (demo data) with its GB 32100 check character.
-const UNIT_STEM = "91330106MA2H3K7L5";
 // November 2020 (time code 2011): a valid code no project declared today can carry.
 const UNKNOWN_BODY = "2011-330106-02-01-99999";
 const UNKNOWN = UNKNOWN_BODY + projectCodeCheckCharacter(UNKNOWN_BODY);
@@ -29,26 +28,10 @@ async function declareProject(baseUrl: string): Promise<string> {
   expect(login.status).toBe(200);
   const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const creditCode = UNIT_STEM + creditCodeCheckCharacter(UNIT_STEM);
   const res = await fetch(`${baseUrl}/api/v1/projects`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie, "x-csrf-token": csrfToken },
-    body: JSON.stringify({
-      name: PROJECT_NAME,
-      approvalCategory: "verification",
-      projectType: "01",
-      centralDepartmentCode: "02",
-      unit: { name: "浙江绿能新能源科技有限公司", creditCode, legalRepresentative: "王建国", contactName: "王经理", contactPhone: "0571-88886666" },
-      sites: [{ regionCode: "330106", address: "杭州市西湖区三墩镇某路1号" }],
-      industryCode: "36",
-      constructionScale: "新建厂房5万平方米，购置生产线8条",
-      constructionContent: "建设智能化生产车间、仓储及配套设施",
-      totalInvestment: "125000.00",
-      plannedStart: "2027-03",
-      plannedEnd: "2029-06",
-      industrialPolicyDeclaration: true,
-      classified: false,
-    }),
+    body: JSON.stringify(sampleDeclaration({ name: PROJECT_NAME })),
   });
   const body = (await res.json()) as { code: string };
   expect(res.status, JSON.stringify(body)).toBe(201);

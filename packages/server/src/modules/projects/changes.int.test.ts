@@ -1,33 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, signIn, startTestApp, type TestApp } from "../../../test/app-harness.js";
+import { sampleDeclaration } from "../../../test/fixtures.js";
 
 describe("project changes (Art. 12, 14(1))", () => {
   let t: TestApp;
   let unit: Client;
-  let creditCode: string;
-  const declaration = (over: Record<string, unknown> = {}) => ({
-    name: "智慧物流园区项目",
-    approvalCategory: "verification",
-    projectType: "01",
-    centralDepartmentCode: "01",
-    unit: { name: "浙江绿能新能源科技有限公司", creditCode, legalRepresentative: "王建国", contactName: "王经理", contactPhone: "13800000000" },
-    sites: [{ regionCode: "330106", address: "西湖区某路1号" }],
-    industryCode: "59",
-    constructionScale: "仓储面积10万平方米",
-    constructionContent: "建设智能仓储及配送中心",
-    totalInvestment: "10000.00",
-    plannedStart: "2027-03",
-    plannedEnd: "2028-12",
-    industrialPolicyDeclaration: true,
-    classified: false,
-    ...over,
-  });
+  const declaration = (over: Record<string, unknown> = {}) =>
+    sampleDeclaration({
+      name: "智慧物流园区项目",
+      centralDepartmentCode: "01",
+      industryCode: "59",
+      totalInvestment: "10000.00",
+      plannedEnd: "2028-12",
+      ...over,
+    });
   const declare = async (over: Record<string, unknown> = {}) => (await unit.post("/api/v1/projects", declaration(over))).json().code as string;
 
   beforeAll(async () => {
     t = await startTestApp();
     unit = await signIn(t.app, "demo-unit");
-    creditCode = (await t.database.db.selectFrom("organisation").select("credit_code").where("kind", "=", "project_unit").executeTakeFirstOrThrow()).credit_code!;
   });
   afterAll(() => t.close());
 

@@ -1,34 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, signIn, startTestApp, type TestApp } from "../../../test/app-harness.js";
+import { DEMO_UNIT_CREDIT_CODE, sampleDeclaration } from "../../../test/fixtures.js";
 import { parseProjectCode } from "./project-code.js";
 
 describe("project declaration and the project code", () => {
   let t: TestApp;
   let unit: Client;
   let creditCode: string;
-  const declaration = () => ({
-    name: "年产10万套新能源汽车零部件智能制造项目",
-    approvalCategory: "verification",
-    projectType: "01",
-    centralDepartmentCode: "02",
-    unit: { name: "浙江绿能新能源科技有限公司", creditCode, legalRepresentative: "王建国", contactName: "王经理", contactPhone: "0571-88886666" },
-    sites: [{ regionCode: "330106", address: "杭州市西湖区三墩镇某路1号" }],
-    industryCode: "36",
-    constructionScale: "新建厂房5万平方米，购置生产线8条",
-    constructionContent: "建设智能化生产车间、仓储及配套设施",
-    totalInvestment: "125000.00",
-    plannedStart: "2027-03",
-    plannedEnd: "2029-06",
-    industrialPolicyDeclaration: true,
-    classified: false,
-  });
+  const declaration = () => sampleDeclaration();
   const count = async (table: "project" | "project_version") =>
     Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
 
   beforeAll(async () => {
     t = await startTestApp();
     unit = await signIn(t.app, "demo-unit");
-    creditCode = (await t.database.db.selectFrom("organisation").select("credit_code").where("kind", "=", "project_unit").executeTakeFirstOrThrow()).credit_code!;
+    creditCode = DEMO_UNIT_CREDIT_CODE;
   });
   afterAll(() => t.close());
 

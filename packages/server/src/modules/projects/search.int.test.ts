@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, signIn, startTestApp, type TestApp } from "../../../test/app-harness.js";
+import { DEMO_UNIT_NAME, sampleDeclaration } from "../../../test/fixtures.js";
 import { insertOrganisation, insertUser } from "../identity/identity.repository.js";
 import { creditCodeCheckCharacter } from "../reference/credit-code.js";
 import { EXPORT_HEADER } from "./export.js";
@@ -24,7 +25,7 @@ interface ListAnswer {
   total: number;
 }
 
-const DEMO_UNIT = "浙江绿能新能源科技有限公司";
+const DEMO_UNIT = DEMO_UNIT_NAME;
 const OTHER_STEM = "91330106MA2H3K7L7";
 const OTHER_CREDIT = OTHER_STEM + creditCodeCheckCharacter(OTHER_STEM);
 
@@ -34,27 +35,11 @@ describe("project search and export (我的项目 / 项目管理)", () => {
   let other: Client;
   let province: Client;
   let ningbo: Client;
-  let creditCode: string;
   /** Code of each declared project by its short name. */
   const codes: Record<"xihu" | "haishu" | "chengxi" | "otherUnit", string> = { xihu: "", haishu: "", chengxi: "", otherUnit: "" };
 
-  const declaration = (over: Record<string, unknown> = {}) => ({
-    name: "年产10万套新能源汽车零部件智能制造项目",
-    approvalCategory: "verification",
-    projectType: "01",
-    centralDepartmentCode: "02",
-    unit: { name: DEMO_UNIT, creditCode, legalRepresentative: "王建国", contactName: "王经理", contactPhone: "0571-88886666" },
-    sites: [{ regionCode: "330106", address: "杭州市西湖区三墩镇某路1号" }],
-    industryCode: "36",
-    constructionScale: "新建厂房5万平方米",
-    constructionContent: "建设智能化生产车间",
-    totalInvestment: "125000.00",
-    plannedStart: "2027-03",
-    plannedEnd: "2029-06",
-    industrialPolicyDeclaration: true,
-    classified: false,
-    ...over,
-  });
+  const declaration = (over: Record<string, unknown> = {}) =>
+    sampleDeclaration({ constructionScale: "新建厂房5万平方米", constructionContent: "建设智能化生产车间", ...over });
 
   async function declare(client: Client, body: Record<string, unknown>, declaredAt: string): Promise<string> {
     const res = await client.post("/api/v1/projects", body);
@@ -94,7 +79,6 @@ describe("project search and export (我的项目 / 项目管理)", () => {
     t = await startTestApp();
     unit = await signIn(t.app, "demo-unit");
     province = await signIn(t.app, "demo-officer-fgw");
-    creditCode = (await t.database.db.selectFrom("organisation").select("credit_code").where("name", "=", DEMO_UNIT).executeTakeFirstOrThrow()).credit_code!;
 
     const otherOrg = await insertOrganisation(t.database.db, { kind: "project_unit", name: "杭州另一家建材有限公司", region_code: "330106", credit_code: OTHER_CREDIT });
     await addUser("search-other-unit", otherOrg.id, "project_unit");
