@@ -29,11 +29,19 @@ async function signInOverHttp(baseUrl: string, username: string): Promise<{ cook
 }
 
 /** Declares a project as the demo unit (interface specification §4). */
-async function declare(baseUrl: string, auth: { cookie: string; csrfToken: string }, name: string, regionCode: string): Promise<string> {
+async function declare(
+  baseUrl: string,
+  auth: { cookie: string; csrfToken: string },
+  name: string,
+  regionCode: string,
+  approvalCategory: "verification" | "filing" = "verification",
+): Promise<string> {
   const res = await fetch(`${baseUrl}/api/v1/projects`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie: auth.cookie, "x-csrf-token": auth.csrfToken },
-    body: JSON.stringify(sampleDeclaration({ name, sites: [{ regionCode, address: "杭州市某路1号" }], totalInvestment: "52000.00", plannedEnd: "2028-12" })),
+    body: JSON.stringify(
+      sampleDeclaration({ name, approvalCategory, sites: [{ regionCode, address: "杭州市某路1号" }], totalInvestment: "52000.00", plannedEnd: "2028-12" }),
+    ),
   });
   const body = (await res.json()) as { code: string };
   expect(res.status, JSON.stringify(body)).toBe(201);
@@ -44,7 +52,7 @@ beforeAll(async () => {
   session = await openBrowserSession();
   const auth = await signInOverHttp(session.baseUrl, "demo-unit");
   codes.push(await declare(session.baseUrl, auth, FIRST, "330106"));
-  codes.push(await declare(session.baseUrl, auth, SECOND, "330108"));
+  codes.push(await declare(session.baseUrl, auth, SECOND, "330108", "filing"));
 });
 afterAll(async () => {
   await session?.close();
@@ -73,6 +81,15 @@ describe("project search in the back office", () => {
     expect(await drawer.getByTestId("project-record").textContent()).toContain(SECOND);
     await drawer.getByTestId("project-timeline").waitFor();
     expect(await drawer.getByTestId("project-event").first().textContent()).toContain("项目申报");
+    // A filed 备案 project offers its filing certificate: a plain GET of a PDF.
+    const certificate = await page.getByTestId("project-filing-certificate").getAttribute("href");
+    expect(certificate).toBe(`/api/v1/projects/${codes[1]}/filing-certificate.pdf`);
+    const pdf = await page.evaluate(async (url) => {
+      const res = await fetch(url, { credentials: "same-origin" });
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      return { status: res.status, type: res.headers.get("content-type"), head: String.fromCharCode(...bytes.slice(0, 5)) };
+    }, certificate ?? "");
+    expect(pdf).toEqual({ status: 200, type: "application/pdf", head: "%PDF-" });
 
     // The export link carries the same filters; its answer is a workbook (an .xlsx is a ZIP: "PK").
     const href = await page.getByTestId("projects-export").getAttribute("href");

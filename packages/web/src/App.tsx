@@ -16,6 +16,7 @@ const PortalLayout = page(() => import("./portal/PortalLayout.js"), "PortalLayou
 const PortalHome = page(() => import("./portal/PortalHome.js"), "PortalHome");
 const PortalCalendar = page(() => import("./portal/PortalCalendar.js"), "PortalCalendar");
 const ProjectPage = page(() => import("./portal/ProjectPage.js"), "ProjectPage");
+const DeclarePage = page(() => import("./portal/declare/DeclarePage.js"), "DeclarePage");
 const LoginPage = page(() => import("./admin/LoginPage.js"), "LoginPage");
 const AdminLayout = page(() => import("./admin/AdminLayout.js"), "AdminLayout");
 const EnrolPage = page(() => import("./admin/account/EnrolPage.js"), "EnrolPage");
@@ -55,6 +56,7 @@ const router = createBrowserRouter([
           { index: true, element: <PortalHome /> },
           { path: "calendar", element: <PortalCalendar /> },
           { path: "projects/:code", element: <ProjectPage /> },
+          { path: "declare", element: <DeclarePage /> },
         ],
       },
       { path: "admin/login", element: <LoginPage /> },

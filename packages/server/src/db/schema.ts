@@ -149,6 +149,18 @@ export interface MajorChangeRuleTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** 项目申报草稿 (0004): a half-filled declaration owned by a project unit. */
+export interface ProjectDraftTable {
+  id: string;
+  organisation_id: number;
+  created_by: number;
+  updated_by: number;
+  step: number;
+  data: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   region: RegionTable;
   industry: IndustryTable;
@@ -166,4 +178,5 @@ export interface DB {
   project_version: ProjectVersionTable;
   code_verification: CodeVerificationTable;
   major_change_rule: MajorChangeRuleTable;
+  project_draft: ProjectDraftTable;
 }

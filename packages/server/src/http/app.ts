@@ -20,6 +20,8 @@ import { opsRoutes } from "../modules/ops/ops.routes.js";
 import { projectsRoutes } from "../modules/projects/projects.routes.js";
 import { projectSearchRoutes } from "../modules/projects/search.routes.js";
 import { labelRoutes } from "../modules/projects/label.routes.js";
+import { certificateRoutes } from "../modules/projects/certificate/certificate.routes.js";
+import { draftsRoutes } from "../modules/projects/drafts.routes.js";
 import { installMetrics } from "../modules/ops/metrics.js";
 import { referenceRoutes } from "../modules/reference/reference.routes.js";
 import type { WorkingDayCalendar } from "../modules/reference/calendar.js";
@@ -133,6 +135,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(projectsRoutes, { prefix: "/api/v1" });
   await app.register(projectSearchRoutes, { prefix: "/api/v1" });
   await app.register(labelRoutes, { prefix: "/api/v1" });
+  await app.register(certificateRoutes, { prefix: "/api/v1" });
+  await app.register(draftsRoutes, { prefix: "/api/v1" });
   for (const plugin of options.plugins ?? []) await app.register(plugin);
   installNotFound(app, await serveWeb(app, deps.config));
 

@@ -52,6 +52,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** A 401 here is an answer, not a lost session (the session probe, the sign-in form). */
   unauthenticatedIsAnswer?: boolean;
+  /** Lets the request outlive the page (a last save while the page unloads). */
+  keepalive?: boolean;
 }
 
 function isErrorBody(value: unknown): value is ErrorBody {
@@ -92,6 +94,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
       credentials: "same-origin",
       body: options.body === undefined ? null : JSON.stringify(options.body),
       signal: options.signal ?? null,
+      keepalive: options.keepalive ?? false,
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === "AbortError") throw cause;

@@ -20,9 +20,9 @@ interface SessionState {
 
 const SessionContext = createContext<SessionState | null>(null);
 
-/** Only a path inside the back office is a safe place to return to after signing in. */
+/** Only a path inside the back office (or the portal's declaration wizard) is a safe place to return to after signing in. */
 export function safeNext(next: string | null): string {
-  return next && /^\/admin(\/|$|\?)/.test(next) && !next.startsWith("/admin/login") ? next : "/admin/workbench";
+  return next && /^\/(admin|declare)(\/|$|\?)/.test(next) && !next.startsWith("/admin/login") ? next : "/admin/workbench";
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {

@@ -19,5 +19,9 @@ export const AUDIT_TYPE_LABELS: Record<string, { zh: string; en: string }> = {
   "project.changed": { zh: "项目变更", en: "Project changed" },
   "code.verified": { zh: "项目代码核验", en: "Project code verified" },
   "project.exported": { zh: "导出项目清单", en: "Project list exported" },
+  "project.imported": { zh: "存量项目导入", en: "Legacy project imported" },
+  "project.certificate_downloaded": { zh: "下载备案证明", en: "Filing certificate downloaded" },
+  "project.draft_saved": { zh: "保存申报草稿", en: "Declaration draft saved" },
+  "project.draft_deleted": { zh: "删除申报草稿", en: "Declaration draft deleted" },
   "audit.chain_verified": { zh: "校验审计链", en: "Audit chain verified" },
 };

@@ -1,4 +1,4 @@
-import { BookOutlined, CalculatorOutlined, FileSearchOutlined, NotificationOutlined, SolutionOutlined } from "@ant-design/icons";
+import { BookOutlined, CalculatorOutlined, FileSearchOutlined, FormOutlined, NotificationOutlined, SolutionOutlined } from "@ant-design/icons";
 import { Card, Col, Row, Tag, Typography } from "antd";
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
@@ -15,6 +15,7 @@ interface ServiceCard {
 }
 
 const CARDS: ServiceCard[] = [
+  { id: "declare", title: "cardDeclare", description: "cardDeclareDesc", icon: <FormOutlined />, to: "/declare" },
   { id: "guides", title: "cardGuides", description: "cardGuidesDesc", icon: <BookOutlined /> },
   { id: "policies", title: "cardPolicies", description: "cardPoliciesDesc", icon: <NotificationOutlined /> },
   { id: "intermediary", title: "cardIntermediary", description: "cardIntermediaryDesc", icon: <SolutionOutlined /> },

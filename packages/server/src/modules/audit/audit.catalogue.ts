@@ -50,6 +50,11 @@ export const AUDIT_EVENTS = {
     reason: z.string().optional(),
   }),
   "project.exported": z.object({ rows: z.number().int(), filters: z.record(z.string(), z.string()) }),
+  "project.certificate_downloaded": z.object({ code: z.string() }),
+  /** A project with an older number brought in by `npm run import` (Art. 12); `row` is its row in the file. */
+  "project.imported": z.object({ code: z.string(), legacyCode: z.string(), row: z.number().int() }),
+  "project.draft_saved": z.object({ draftId: z.string(), step: z.number().int() }),
+  "project.draft_deleted": z.object({ draftId: z.string() }),
   "audit.chain_verified": z.object({ ok: z.boolean(), checkedEvents: z.number().int(), problemSeq: z.number().int().optional() }),
 } as const;
 

@@ -68,20 +68,33 @@ async function wrongJurisdiction(db: Kysely<DB>, right: { level: "central" } | {
 
 /** Everything a declaration (or a changed declaration) must satisfy before it is stored. */
 export async function checkDeclaration(ctx: ProjectsContext, user: AuthUser, d: Declaration) {
+  const checked = await checkDeclarationOfUnit(ctx, user.organisation.id, d);
+  return { ...checked, unitOrganisationId: user.organisation.id };
+}
+
+/**
+ * The checks of `checkDeclaration` for a unit given by its organisation id rather than by a signed-in user:
+ * `unitOrganisationId` must be a project unit whose credit code is the declaration's. `null` stands for a unit
+ * that is not registered yet and will be registered under the declaration's credit code (a legacy import,
+ * where the row's credit code identifies the unit), so there is nothing to compare it with.
+ */
+export async function checkDeclarationOfUnit(ctx: ProjectsContext, unitOrganisationId: number | null, d: Declaration) {
   const { db, config } = ctx;
   refuseIfClassified(d);
   await checkReferences(db, d);
-  const unitOrg = await repo.organisationOf(db, user.organisation.id);
-  if (!unitOrg || unitOrg.kind !== "project_unit" || unitOrg.credit_code !== d.unit.creditCode) {
-    throw new DomainError("UNIT_MISMATCH", {
-      fields: [{ path: "unit.creditCode", message: "须为登录单位本身的统一社会信用代码", messageEn: "Must be the signed-in organisation's own code" }],
-    });
+  if (unitOrganisationId !== null) {
+    const unitOrg = await repo.organisationOf(db, unitOrganisationId);
+    if (!unitOrg || unitOrg.kind !== "project_unit" || unitOrg.credit_code !== d.unit.creditCode) {
+      throw new DomainError("UNIT_MISMATCH", {
+        fields: [{ path: "unit.creditCode", message: "须为登录单位本身的统一社会信用代码", messageEn: "Must be the signed-in organisation's own code" }],
+      });
+    }
   }
   const region = siteRegion(d.sites.map((s) => s.regionCode));
   const jurisdiction = jurisdictionOf(region, d.approvingLevel);
   const decision = decideJurisdiction({ level: config.PLATFORM_LEVEL, region: config.PLATFORM_REGION }, { jurisdiction, region });
   if (!decision.ok) throw await wrongJurisdiction(db, decision.rightPlatform);
-  return { unitOrganisationId: unitOrg.id, region, jurisdiction };
+  return { region, jurisdiction };
 }
 
 /**
@@ -91,7 +104,7 @@ export async function checkDeclaration(ctx: ProjectsContext, user: AuthUser, d: 
 export async function insertUnderNewCode(
   tx: Transaction<DB>,
   ctx: ProjectsContext,
-  p: { d: Declaration; unitOrganisationId: number; region: string; jurisdiction: "central" | "local"; at: Date; userId: number; predecessorCode?: string; reason: string },
+  p: { d: Declaration; unitOrganisationId: number; region: string; jurisdiction: "central" | "local"; at: Date; userId: number | null; predecessorCode?: string; reason: string },
 ) {
   const status = p.d.approvalCategory === "filing" ? ("filed" as const) : ("declared" as const);
   for (let draw = 0; draw < MAX_CODE_DRAWS; draw++) {

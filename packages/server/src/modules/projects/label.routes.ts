@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { DomainError } from "../../platform/errors.js";
 import { projectPublicUrl, qrPng, qrSvg } from "./label.js";
-import { requireWellFormedCode } from "./code-param.js";
+import { resolveCode } from "./code-param.js";
 import * as repo from "./projects.repository.js";
 
 const params = z.object({ code: z.string().trim().min(1).max(64) });
@@ -16,7 +16,7 @@ const CACHE = "public, max-age=86400";
  */
 export const labelRoutes: FastifyPluginAsyncZod = async (app) => {
   async function labelUrl(input: string): Promise<string> {
-    const project = await repo.findByAnyCode(app.deps.database.db, requireWellFormedCode(input));
+    const project = await repo.findByAnyCode(app.deps.database.db, await resolveCode(app.deps.database.db, input));
     if (!project) throw new DomainError("NOT_FOUND");
     return projectPublicUrl(app.deps.config.PUBLIC_BASE_URL, project.code);
   }

@@ -5,7 +5,7 @@ import { DomainError } from "../../platform/errors.js";
 import { actorOf, requireUser } from "../identity/request-user.js";
 import { applyProjectChange } from "./change.service.js";
 import { declareProject, refuseIfClassified } from "./declaration.service.js";
-import { requireWellFormedCode } from "./code-param.js";
+import { resolveCode } from "./code-param.js";
 import * as repo from "./projects.repository.js";
 import { checkCode, verifyCode } from "./verification.service.js";
 
@@ -17,7 +17,7 @@ export const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.database.db;
 
   async function inScopeOr404(request: Parameters<typeof requireUser>[0], code: string) {
-    const project = await repo.findInScope(db(), requireUser(request).scope, requireWellFormedCode(code));
+    const project = await repo.findInScope(db(), requireUser(request).scope, await resolveCode(db(), code));
     if (!project) throw new DomainError("NOT_FOUND");
     return project;
   }
@@ -139,6 +139,7 @@ export const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
             exists: z.boolean(),
             status: status.optional(),
             projectName: z.string().optional(),
+            projectCode: z.string().optional().describe("present when the code given is a legacy number: the platform code it maps to (Art. 12)"),
           }),
         },
       },
@@ -201,7 +202,7 @@ export const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const p = await repo.findByAnyCode(db(), requireWellFormedCode(request.params.code));
+      const p = await repo.findByAnyCode(db(), await resolveCode(db(), request.params.code));
       if (!p) throw new DomainError("NOT_FOUND");
       // Matter cases arrive with the parallel-approval issue; a project has none before that.
       return { code: p.code, name: p.name, unitName: p.unit_name, regionCode: p.region_code, status: p.status, approvalCategory: p.approval_category, matters: [] };
@@ -243,7 +244,7 @@ export const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      applyProjectChange({ db: db(), config: app.deps.config }, requireUser(request), requireWellFormedCode(request.params.code), request.body, actorOf(request)),
+      applyProjectChange({ db: db(), config: app.deps.config }, requireUser(request), await resolveCode(db(), request.params.code), request.body, actorOf(request)),
   );
 
   app.get(

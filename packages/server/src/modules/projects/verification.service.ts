@@ -16,16 +16,29 @@ const NOT_USABLE: Record<string, string> = {
   lapsed: "PROJECT_LAPSED",
 };
 
-/** `GET /codes/{code}/check`: what anyone may know about a code (spec §3). */
+/**
+ * The project a code or a legacy number stands for (Art. 12): a code of either §2 form by its normalised text,
+ * anything else as a local legacy number as given (trimmed).
+ */
+function findByCodeOrNumber(db: Kysely<DB>, input: string, parsed: ReturnType<typeof parseProjectCode>) {
+  const key = parsed.format === "invalid" ? input.trim() : parsed.normalised;
+  return key ? repo.findByAnyCode(db, key) : Promise.resolve(undefined);
+}
+
+/**
+ * `GET /codes/{code}/check`: what anyone may know about a code (spec §3). A legacy number mapped to a platform
+ * code exists, and the answer adds `projectCode`, the code it maps to.
+ */
 export async function checkCode(db: Kysely<DB>, input: string) {
   const parsed = parseProjectCode(input);
-  const project = parsed.format === "invalid" ? undefined : await repo.findByAnyCode(db, parsed.normalised);
+  const project = await findByCodeOrNumber(db, input, parsed);
   return {
     code: parsed.normalised,
     format: parsed.format,
     checkCharacterValid: parsed.checkCharacterValid,
     exists: project !== undefined,
     ...(project ? { status: project.status, projectName: project.name } : {}),
+    ...(project && project.code !== parsed.normalised ? { projectCode: project.code } : {}),
   };
 }
 
@@ -36,9 +49,11 @@ export async function checkCode(db: Kysely<DB>, input: string) {
  */
 export async function verifyCode(db: Kysely<DB>, user: AuthUser | undefined, input: { code: string; purpose: VerificationPurpose }, actor: AuditActor) {
   const parsed = parseProjectCode(input.code);
-  const project = parsed.format !== "invalid" && parsed.checkCharacterValid ? await repo.findByAnyCode(db, parsed.normalised) : undefined;
+  const wellFormed = parsed.format !== "invalid" && parsed.checkCharacterValid;
+  // A local legacy number has no code shape: it verifies once it is mapped to a platform code (Art. 12).
+  const project = wellFormed || parsed.format === "invalid" ? await findByCodeOrNumber(db, input.code, parsed) : undefined;
   const reason =
-    parsed.format === "invalid" || !parsed.checkCharacterValid
+    !project && !wellFormed
       ? "PROJECT_CODE_INVALID"
       : !project
         ? "PROJECT_NOT_FOUND"

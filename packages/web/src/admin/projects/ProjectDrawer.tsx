@@ -1,4 +1,6 @@
-import { Descriptions, Drawer, Empty, Spin, Tag, Timeline, Typography } from "antd";
+import { DownloadOutlined } from "@ant-design/icons";
+import { Button, Descriptions, Drawer, Empty, Spin, Tag, Timeline, Tooltip, Typography } from "antd";
+import { buildUrl } from "../../api/client.js";
 import { useApi } from "../../api/hooks.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { AUDIT_TYPE_LABELS } from "../../i18n/audit-types.js";
@@ -15,9 +17,24 @@ export function ProjectDrawer({ item, onClose }: { item: ProjectListItem | null;
   const events = useApi<ProjectEvents>(path && `${path}/events`);
   const p = record.data?.code === code ? record.data : undefined;
   const label = (key: string, fallback: string) => (isDictKey(key) ? t(key) : fallback);
+  // 备案证明 (Art. 40): only a filed 备案 project has one. A plain GET link; the download is recorded as an event,
+  // so the timeline is read again a moment later.
+  const certificate =
+    p && p.approvalCategory === "filing" && p.status === "filed" ? (
+      <Tooltip title={t("projFilingCertificateHint")}>
+        <Button
+          icon={<DownloadOutlined />}
+          href={buildUrl(`${path}/filing-certificate.pdf`)}
+          onClick={() => window.setTimeout(events.reload, 1500)}
+          data-testid="project-filing-certificate"
+        >
+          {t("projFilingCertificate")}
+        </Button>
+      </Tooltip>
+    ) : null;
 
   return (
-    <Drawer open={code !== null} onClose={onClose} size="large" title={t("projDetailTitle")} destroyOnHidden>
+    <Drawer open={code !== null} onClose={onClose} size="large" title={t("projDetailTitle")} extra={certificate} destroyOnHidden>
       <div data-testid="project-drawer">
         <ErrorAlert error={record.error ?? events.error} style={{ marginBottom: 16 }} />
         {record.loading && !p && <Spin />}
