@@ -2,3 +2,4 @@ export * from "./roles.js";
 export * from "./organisations.js";
 export * from "./errors.js";
 export * from "./declaration.js";
+export * from "./project.workflow.js";

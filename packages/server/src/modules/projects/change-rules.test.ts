@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { majorChangeReasons } from "./change-rules.js";
-import { applyChange } from "./project.workflow.js";
+import { applyChange } from "@tzxm/shared";
 
 const base = { sites: [{ regionCode: "330106", address: "甲" }], totalInvestment: "10000.00" };
 

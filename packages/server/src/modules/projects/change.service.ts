@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/audit.service.js";
 import type { AuthUser } from "../identity/request-user.js";
 import { type ChangeStatement, DEFAULT_MAJOR_CHANGE_RULES, type MajorChangeRules, majorChangeReasons } from "./change-rules.js";
 import { checkDeclaration, insertUnderNewCode, type ProjectsContext } from "./declaration.service.js";
-import { applyChange, type ProjectChangeKind } from "./project.workflow.js";
+import { applyChange, type ProjectChangeKind } from "@tzxm/shared";
 import * as repo from "./projects.repository.js";
 
 export type ChangeRequest =

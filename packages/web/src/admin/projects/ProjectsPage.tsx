@@ -25,7 +25,7 @@ export function ProjectsPage() {
   const [query, setQuery] = useState<ProjectQuery>({ page: 1, pageSize: 20 });
   const [filterError, setFilterError] = useState<ApiError>();
   const [opened, setOpened] = useState<ProjectListItem | null>(null);
-  const { data, error, loading } = useApi<Page<ProjectListItem>>("/projects", query);
+  const { data, error, loading, reload } = useApi<Page<ProjectListItem>>("/projects", query);
   const label = (key: string, fallback: string) => (isDictKey(key) ? t(key) : fallback);
   const { page: _page, pageSize: _pageSize, ...filters } = query;
   const exportHref = buildUrl("/projects/export.xlsx", filters);
@@ -96,7 +96,7 @@ export function ProjectsPage() {
         data-testid="projects-table"
         pagination={listPagination(query, data?.total, setQuery, t)}
       />
-      <ProjectDrawer item={opened} onClose={() => setOpened(null)} />
+      <ProjectDrawer item={opened} onClose={() => setOpened(null)} onChanged={reload} />
     </Card>
   );
 }

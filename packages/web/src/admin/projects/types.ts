@@ -45,6 +45,8 @@ export interface ProjectRecord {
   version: number;
   declaredAt: string;
   updatedAt: string;
+  /** The latest version of the declaration (spec §4 body), as the server stored it. */
+  declaration?: unknown;
 }
 
 /** GET /api/v1/projects/{code}/events: every event under the code, oldest first. */

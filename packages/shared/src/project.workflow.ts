@@ -1,8 +1,8 @@
-import type { ProjectStatus } from "@tzxm/shared";
+import type { ProjectStatus } from "./declaration.js";
 
 /**
- * The project's own life (spec §5 ProjectStatus) as a pure state machine: which change a project unit may
- * apply for in which state (Art. 12, 14(1): 变更、延期、中止、撤回). Approval states (in_approval, approved) and
+ * The project's own life (spec §5 ProjectStatus) as a pure state machine, shared by the server (which enforces
+ * it) and the web (which offers only the allowed buttons): which change a project unit may apply for in which state (Art. 12, 14(1): 变更、延期、中止、撤回). Approval states (in_approval, approved) and
  * implementation states (under_construction, completed, lapsed) are moved by their own modules later; here they
  * only constrain what a unit may do.
  */
@@ -37,4 +37,12 @@ export function applyChange(current: ProjectStatus, kind: ProjectChangeKind): Tr
   if (!ALLOWED[kind].includes(current)) return { ok: false, allowedFrom: ALLOWED[kind] };
   const next = NEXT[kind];
   return { ok: true, next: next === "unchanged" ? current : next };
+}
+
+/** What a unit can ask for (a major change is not asked for: an adjustment or extension turns out to be one). */
+export type UnitChangeKind = Exclude<ProjectChangeKind, "major_change">;
+export const UNIT_CHANGE_KINDS: readonly UnitChangeKind[] = ["adjustment", "extension", "suspension", "withdrawal"];
+
+export function changeKindsFor(status: ProjectStatus): UnitChangeKind[] {
+  return UNIT_CHANGE_KINDS.filter((kind) => ALLOWED[kind].includes(status));
 }
