@@ -5,6 +5,7 @@ import type { Config } from "./config/env.js";
 import { type Database, openDatabase } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
 import { seedDemo } from "./demo/seed-demo.js";
+import { seedDemoCatalogue } from "./modules/catalogue/catalogue.service.js";
 import { WorkingDayCalendar } from "./modules/reference/calendar.js";
 import { seedReferenceData } from "./modules/reference/reference.service.js";
 
@@ -24,7 +25,10 @@ export async function prepareDatabase(config: Config, log: (msg: string) => void
     if (applied.length) log(`migrations applied: ${applied.join(", ")}`);
     await seedReferenceData(database.db);
     const demoAllowed = database.kind === "pglite" || config.DEMO_DATA_ON_POSTGRES;
-    if (config.DEMO_MODE && demoAllowed && (await seedDemo(database.db, config.DEMO_PASSWORD))) log("demo data loaded");
+    if (config.DEMO_MODE && demoAllowed) {
+      if (await seedDemo(database.db, config.DEMO_PASSWORD)) log("demo data loaded");
+      if (await seedDemoCatalogue(database.db)) log("demo matter catalogue loaded");
+    }
     const calendar = WorkingDayCalendar.load(config.CALENDAR_OVERRIDE_FILE ? { overrideFile: config.CALENDAR_OVERRIDE_FILE } : {});
     return { database, calendar };
   } catch (e) {

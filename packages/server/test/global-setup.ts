@@ -15,6 +15,7 @@ import type { TestProject } from "vitest/node";
 import { type Database, openDatabase } from "../src/db/database.js";
 import { migrate } from "../src/db/migrate.js";
 import { seedDemo } from "../src/demo/seed-demo.js";
+import { seedDemoCatalogue } from "../src/modules/catalogue/catalogue.service.js";
 import { seedReferenceData } from "../src/modules/reference/reference.service.js";
 
 export type TestDatabaseContext =
@@ -40,6 +41,7 @@ export async function prepareTemplate(database: Database): Promise<void> {
   await migrate(database);
   await seedReferenceData(database.db);
   await seedDemo(database.db, "Demo#2026");
+  await seedDemoCatalogue(database.db);
 }
 
 export function testDbKind(): "pglite" | "postgres" {

@@ -43,6 +43,10 @@ export const declarationSchema = z
     newConstructionLand: z.boolean().optional(),
     governmentFunding: money.optional(),
     approvingLevel: z.enum(["central", "local"]).optional(),
+    /** 环境影响评价类别 (ours): 报告书 report, 报告表 form, 登记表 registration, none. Decides the EIA matter. */
+    environmentalCategory: z.enum(["report", "form", "registration", "none"]).optional(),
+    /** Whether the project takes water directly from rivers, lakes or groundwater (取水许可). Ours. */
+    waterIntake: z.boolean().optional(),
   })
   .refine((d) => d.plannedStart <= d.plannedEnd, { path: ["plannedEnd"], message: "not before plannedStart" });
 

@@ -148,6 +148,9 @@ describe("declaring a project through the portal wizard", () => {
     const qr = page.getByTestId("declare-qr");
     expect(await qr.getAttribute("src")).toBe(`/api/v1/public/projects/${code}/label.svg`);
     await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    // 告知应办事项: the matters the project must handle, each with its reasons (the catalogue's rules).
+    await page.getByTestId("required-matter").first().waitFor();
+    expect(await page.getByTestId("required-matters").textContent()).toContain("项目核准");
 
     // The declared project is public under its code; the draft is gone.
     await page.getByTestId("declare-public-link").click();

@@ -161,6 +161,55 @@ export interface ProjectDraftTable {
   updated_at: Timestamp;
 }
 
+export interface MatterTable {
+  code: string;
+  name: string;
+  department_id: number;
+  kind: string;
+  stage: string;
+  statutory_working_days: number | null;
+  statutory_calendar_days: number | null;
+  statutory_source: string;
+  extendable_working_days: number | null;
+  extension_source: string | null;
+  promised_working_days: number;
+  promised_source: string;
+  pause_reason_classes: string[];
+  updated_at: Timestamp;
+}
+export interface ServiceGuideTable {
+  id: Generated<number>;
+  matter_code: string;
+  version: number;
+  status: "draft" | "submitted" | "published" | "superseded";
+  content: ColumnType<unknown, string, string>;
+  materials: ColumnType<unknown, string, string>;
+  created_by: number | null;
+  created_at: Timestamp;
+  published_by: number | null;
+  published_at: Timestamp | null;
+}
+export interface ApplicabilityRuleTable {
+  id: Generated<number>;
+  matter_code: string;
+  region_code: string;
+  condition: ColumnType<unknown, string, string>;
+  note: ColumnType<unknown, string | null, string | null>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+export interface MatterCaseTable {
+  id: string;
+  project_id: number;
+  matter_code: string;
+  guide_id: number | null;
+  status: "notified" | "submitted" | "accepted" | "paused" | "refused" | "completed" | "withdrawn";
+  reasons: ColumnType<unknown, string, string>;
+  decided_by_region: string | null;
+  notified_at: Timestamp;
+}
+
 export interface DB {
   region: RegionTable;
   industry: IndustryTable;
@@ -178,5 +227,9 @@ export interface DB {
   project_version: ProjectVersionTable;
   code_verification: CodeVerificationTable;
   major_change_rule: MajorChangeRuleTable;
+  matter: MatterTable;
+  service_guide: ServiceGuideTable;
+  applicability_rule: ApplicabilityRuleTable;
+  matter_case: MatterCaseTable;
   project_draft: ProjectDraftTable;
 }

@@ -16,7 +16,10 @@ import type { Database } from "../db/database.js";
 import { auditRoutes } from "../modules/audit/audit.routes.js";
 import { authenticate } from "../modules/identity/authenticate.js";
 import { identityRoutes } from "../modules/identity/identity.routes.js";
+import { catalogueRoutes } from "../modules/catalogue/catalogue.routes.js";
+import { notifyRequiredMatters } from "../modules/catalogue/notification.service.js";
 import { opsRoutes } from "../modules/ops/ops.routes.js";
+import type { MatterNotifier } from "../modules/projects/declaration.service.js";
 import { projectsRoutes } from "../modules/projects/projects.routes.js";
 import { projectSearchRoutes } from "../modules/projects/search.routes.js";
 import { labelRoutes } from "../modules/projects/label.routes.js";
@@ -34,6 +37,8 @@ export interface AppDeps {
   database: Database;
   calendar: WorkingDayCalendar;
   version: string;
+  /** Tells a new project its required matters (the catalogue's implementation unless a test gives another). */
+  notifier?: MatterNotifier;
 }
 
 export interface RouteEntry {
@@ -70,7 +75,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.decorate("deps", deps);
+  app.decorate("deps", { ...deps, notifier: deps.notifier ?? notifyRequiredMatters });
   app.decorate("routeTable", [] as RouteEntry[]);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -133,6 +138,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(identityRoutes, { prefix: "/api/v1" });
   await app.register(auditRoutes, { prefix: "/api/v1" });
   await app.register(projectsRoutes, { prefix: "/api/v1" });
+  await app.register(catalogueRoutes, { prefix: "/api/v1" });
   await app.register(projectSearchRoutes, { prefix: "/api/v1" });
   await app.register(labelRoutes, { prefix: "/api/v1" });
   await app.register(certificateRoutes, { prefix: "/api/v1" });

@@ -19,6 +19,8 @@ export const AUDIT_TYPE_LABELS: Record<string, { zh: string; en: string }> = {
   "project.changed": { zh: "项目变更", en: "Project changed" },
   "code.verified": { zh: "项目代码核验", en: "Project code verified" },
   "project.exported": { zh: "导出项目清单", en: "Project list exported" },
+  "project.matters_notified": { zh: "告知应办事项", en: "Required matters notified" },
+  "catalogue.seeded": { zh: "载入事项清单", en: "Matter catalogue loaded" },
   "project.imported": { zh: "存量项目导入", en: "Legacy project imported" },
   "project.certificate_downloaded": { zh: "下载备案证明", en: "Filing certificate downloaded" },
   "project.draft_saved": { zh: "保存申报草稿", en: "Declaration draft saved" },

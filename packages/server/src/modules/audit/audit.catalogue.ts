@@ -44,6 +44,11 @@ export const AUDIT_EVENTS = {
     version: z.number().int().optional(),
     successorCode: z.string().optional(),
   }),
+  "project.matters_notified": z.object({
+    code: z.string(),
+    matters: z.array(z.object({ matterCode: z.string(), caseId: z.string(), guideVersion: z.number().int().nullable() })),
+  }),
+  "catalogue.seeded": z.object({ matters: z.number().int(), rules: z.number().int(), source: z.string() }),
   "code.verified": z.object({
     purpose: z.enum(["acceptance", "funding", "bidding", "disclosure"]),
     valid: z.boolean(),

@@ -77,6 +77,10 @@ export async function applyProjectChange(ctx: ProjectsContext, user: AuthUser, c
         regionCode: checked.region,
         payload: { code: successor.code, name: request.declaration.name, approvalCategory: request.declaration.approvalCategory, status: successor.status, version: 1, predecessorCode: project.code },
       });
+      // The new code needs its own approval, verification or filing: it is told its matters afresh.
+      if (ctx.notifier) {
+        await ctx.notifier(tx, { id: successor.id, code: successor.code, declaration: request.declaration, region: checked.region, jurisdiction: checked.jurisdiction, at }, actor);
+      }
       return { code: successor.code, previousCode: project.code, kind, major: true, reasons, status: successor.status, version: 1 };
     }
     if ("declaration" in request) {

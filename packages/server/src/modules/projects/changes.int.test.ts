@@ -58,9 +58,10 @@ describe("project changes (Art. 12, 14(1))", () => {
     const verify = (await officer.post("/api/v1/verifications", { code: old, purpose: "acceptance" })).json();
     expect(verify).toMatchObject({ valid: false, reason: "PROJECT_SUPERSEDED", project: { successorCode: body.code } });
     const oldEvents = (await unit.get(`/api/v1/projects/${old}/events`)).json().items.map((e: { type: string }) => e.type);
-    expect(oldEvents).toEqual(["project.declared", "project.changed", "code.verified"]);
+    expect(oldEvents).toEqual(["project.declared", "project.matters_notified", "project.changed", "code.verified"]);
     const newEvents = (await unit.get(`/api/v1/projects/${body.code}/events`)).json().items;
     expect(newEvents[0]).toMatchObject({ type: "project.declared", payload: { predecessorCode: old } });
+    expect(newEvents[1].type).toBe("project.matters_notified"); // the new code is told its matters afresh
     // A superseded code takes no further change.
     const again = await unit.post(`/api/v1/projects/${old}/changes`, { kind: "suspension", reason: "试图中止" });
     expect(again.statusCode).toBe(409);

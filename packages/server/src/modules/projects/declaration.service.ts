@@ -13,11 +13,33 @@ import { decideJurisdiction, jurisdictionOf, siteRegion } from "./jurisdiction.j
 import { buildProjectCode } from "./project-code.js";
 import * as repo from "./projects.repository.js";
 
+/** A matter the project was told to handle (告知应办事项), as the declaration's answer lists it. */
+export interface RequiredMatter {
+  caseId: string;
+  matterCode: string;
+  matterName: string;
+  department: string;
+  guideVersion: number | null;
+  reasons: { zh: string[]; en: string[] };
+}
+
+/**
+ * Tells a newly coded project its required matters, inside the declaration's transaction. A port: the matter
+ * catalogue (a module below this one) implements it and the app wires it in, so projects does not depend on it.
+ */
+export type MatterNotifier = (
+  tx: Transaction<DB>,
+  project: { id: number; code: string; declaration: Declaration; region: string; jurisdiction: "central" | "local"; at: Date },
+  actor: AuditActor,
+) => Promise<RequiredMatter[]>;
+
 export interface ProjectsContext {
   db: Kysely<DB>;
   config: Config;
   /** The five random digits of a code; crypto.randomInt unless a test forces collisions. */
   drawSerial?: () => string;
+  /** Absent only in tests of code assignment itself: then nothing is notified. */
+  notifier?: MatterNotifier;
 }
 
 /** How many random serials to draw before giving up on a month's code space (100 000 serials per prefix). */
@@ -150,7 +172,7 @@ export async function declareProject(ctx: ProjectsContext, user: AuthUser, d: De
   }
   const at = now();
   return ctx.db.transaction().execute(async (tx) => {
-    const { code, status } = await insertUnderNewCode(tx, ctx, { d, ...checked, at, userId: user.id, reason: "declaration" });
+    const { id, code, status } = await insertUnderNewCode(tx, ctx, { d, ...checked, at, userId: user.id, reason: "declaration" });
     await recordAudit(tx, {
       type: "project.declared",
       actor,
@@ -158,8 +180,9 @@ export async function declareProject(ctx: ProjectsContext, user: AuthUser, d: De
       regionCode: checked.region,
       payload: { code, name: d.name, approvalCategory: d.approvalCategory, status, version: 1 },
     });
-    // 应办事项 follow from the service guides and applicability rules of the matter catalogue (a later issue);
-    // until it exists nothing is notified, and the answer says so by an empty list rather than a guess.
-    return { code, status, requiredMatters: [] as never[] };
+    const requiredMatters = ctx.notifier
+      ? await ctx.notifier(tx, { id, code, declaration: d, region: checked.region, jurisdiction: checked.jurisdiction, at }, actor)
+      : [];
+    return { code, status, requiredMatters };
   });
 }

@@ -23,7 +23,8 @@ describe("project declaration and the project code", () => {
     expect(res.statusCode).toBe(201);
     const { code, status, requiredMatters } = res.json();
     expect(status).toBe("declared");
-    expect(requiredMatters).toEqual([]);
+    // The matter catalogue tells a 核准 project its matters at once (details in catalogue/notification.int.test.ts).
+    expect(requiredMatters.map((m: { matterName: string }) => m.matterName).join()).toContain("核准");
     expect(code).toMatch(/^\d{4}-330106-02-01-\d{5}[0-9X]$/);
     expect(parseProjectCode(code)).toMatchObject({ format: "current", checkCharacterValid: true });
 
@@ -31,7 +32,7 @@ describe("project declaration and the project code", () => {
     expect(record).toMatchObject({ code, status: "declared", regionCode: "330106", jurisdiction: "local", version: 1, unit: { creditCode } });
     expect(record.declaration.name).toBe(declaration().name);
     const events = (await unit.get(`/api/v1/projects/${code}/events`)).json().items;
-    expect(events.map((e: { type: string }) => e.type)).toEqual(["project.declared"]);
+    expect(events.map((e: { type: string }) => e.type)).toEqual(["project.declared", "project.matters_notified"]);
 
     const check = (await t.app.inject({ url: `/api/v1/codes/${code}/check` })).json();
     expect(check).toEqual({ code, format: "current", checkCharacterValid: true, exists: true, status: "declared", projectName: declaration().name });
@@ -116,7 +117,7 @@ describe("project declaration and the project code", () => {
     const recorded = await t.database.db.selectFrom("code_verification").select(["purpose", "valid", "actor_label"]).where("code", "=", code).execute();
     expect(recorded).toEqual([{ purpose: "acceptance", valid: true, actor_label: "demo-officer-fgw" }]);
     const events = (await officer.get(`/api/v1/projects/${code}/events`)).json().items.map((e: { type: string }) => e.type);
-    expect(events).toEqual(["project.declared", "code.verified"]);
+    expect(events).toEqual(["project.declared", "project.matters_notified", "code.verified"]);
     expect((await unit.post("/api/v1/verifications", { code, purpose: "acceptance" })).statusCode).toBe(403);
   });
 

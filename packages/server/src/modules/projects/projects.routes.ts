@@ -33,12 +33,25 @@ export const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "项目申报 Declare a project (spec §4) and get its code at once",
         body: declarationSchema,
         response: {
-          201: z.object({ code: z.string(), status, requiredMatters: z.array(z.unknown()) }),
+          201: z.object({
+            code: z.string(),
+            status,
+            requiredMatters: z.array(
+              z.object({
+                caseId: z.string(),
+                matterCode: z.string(),
+                matterName: z.string(),
+                department: z.string(),
+                guideVersion: z.number().nullable(),
+                reasons: z.object({ zh: z.array(z.string()), en: z.array(z.string()) }),
+              }),
+            ),
+          }),
         },
       },
     },
     async (request, reply) => {
-      const result = await declareProject({ db: db(), config: app.deps.config }, requireUser(request), request.body, actorOf(request));
+      const result = await declareProject({ db: db(), config: app.deps.config, ...(app.deps.notifier ? { notifier: app.deps.notifier } : {}) }, requireUser(request), request.body, actorOf(request));
       return reply.status(201).send(result);
     },
   );
@@ -244,7 +257,7 @@ export const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      applyProjectChange({ db: db(), config: app.deps.config }, requireUser(request), await resolveCode(db(), request.params.code), request.body, actorOf(request)),
+      applyProjectChange({ db: db(), config: app.deps.config, ...(app.deps.notifier ? { notifier: app.deps.notifier } : {}) }, requireUser(request), await resolveCode(db(), request.params.code), request.body, actorOf(request)),
   );
 
   app.get(

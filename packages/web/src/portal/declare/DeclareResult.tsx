@@ -2,6 +2,7 @@ import { CheckCircleOutlined } from "@ant-design/icons";
 import { Button, Card, Col, Result, Row, Space, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { isDictKey, useI18n } from "../../i18n/index.js";
+import { RequiredMattersList } from "./RequiredMattersList.js";
 
 /** The declared project: its lifelong code at once (Art. 10), its status, public page and QR label. */
 export function DeclareResult({ code, status, onAnother }: { code: string; status: string | undefined; onAnother: () => void }) {
@@ -39,6 +40,7 @@ export function DeclareResult({ code, status, onAnother }: { code: string; statu
           </Row>
         }
       />
+      <RequiredMattersList code={code} />
       <div style={{ textAlign: "center" }}>
         <Button onClick={onAnother} data-testid="decl-another">
           {t("declAnother")}

@@ -70,6 +70,20 @@ export function StepSites({ onError }: { onError: (error: ApiError | undefined) 
           ]}
         />
       </Form.Item>
+      <Form.Item name="environmentalCategory" label={t("declEnvironmentalCategory")} extra={t("declEnvironmentalCategoryHelp")}>
+        <Radio.Group
+          data-testid="decl-environmental-category"
+          options={(["report", "form", "registration", "none"] as const).map((c) => ({ value: c, label: t(`declEia_${c}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="waterIntake" label={t("declWaterIntake")}>
+        <Radio.Group
+          options={[
+            { value: true, label: t("yes") },
+            { value: false, label: t("no") },
+          ]}
+        />
+      </Form.Item>
     </>
   );
 }

@@ -23,6 +23,9 @@ export interface DeclareFormValues {
   constructionContent?: string;
   landAreaHectares?: number | null;
   newConstructionLand?: boolean;
+  /** 环境影响评价类别 and 取水: they decide the EIA and water-intake matters the project is told. */
+  environmentalCategory?: "report" | "form" | "registration" | "none";
+  waterIntake?: boolean;
   totalInvestment?: number | null;
   governmentFunding?: number | null;
   plannedStart?: Dayjs | null;
@@ -50,6 +53,8 @@ const STEP_OF_FIELD: Record<string, number> = {
   constructionContent: 2,
   landAreaHectares: 2,
   newConstructionLand: 2,
+  environmentalCategory: 2,
+  waterIntake: 2,
   totalInvestment: 3,
   governmentFunding: 3,
   plannedStart: 3,
@@ -62,7 +67,7 @@ const STEP_OF_FIELD: Record<string, number> = {
 export const STEP_FIELDS: (string | number)[][][] = [
   [["name"], ["approvalCategory"], ["projectType"], ["centralDepartmentCode"], ["industryCode"], ["legacyCode"]],
   [["unit", "name"], ["unit", "creditCode"], ["unit", "legalRepresentative"], ["unit", "contactName"], ["unit", "contactPhone"]],
-  [["sites"], ["constructionScale"], ["constructionContent"], ["landAreaHectares"], ["newConstructionLand"]],
+  [["sites"], ["constructionScale"], ["constructionContent"], ["landAreaHectares"], ["newConstructionLand"], ["environmentalCategory"], ["waterIntake"]],
   [["totalInvestment"], ["governmentFunding"], ["plannedStart"], ["plannedEnd"]],
   [["industrialPolicyDeclaration"], ["classified"]],
 ];
@@ -85,6 +90,9 @@ const month = (v: unknown) => (dayjs.isDayjs(v) && v.isValid() ? v.format("YYYY-
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
 const bool = (v: unknown) => (typeof v === "boolean" ? v : undefined);
+const ENVIRONMENTAL_CATEGORIES = ["report", "form", "registration", "none"] as const;
+const environmentalCategory = (v: unknown) =>
+  ENVIRONMENTAL_CATEGORIES.find((c) => c === v);
 
 function defined<T extends Record<string, unknown>>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
@@ -105,6 +113,8 @@ export function toDraftData(v: DeclareFormValues): DraftData {
     constructionContent: str(v.constructionContent),
     landAreaHectares: num(v.landAreaHectares),
     newConstructionLand: bool(v.newConstructionLand),
+    environmentalCategory: environmentalCategory(v.environmentalCategory),
+    waterIntake: bool(v.waterIntake),
     totalInvestment: money(v.totalInvestment),
     governmentFunding: money(v.governmentFunding),
     plannedStart: month(v.plannedStart),
@@ -142,6 +152,8 @@ export function fromDraftData(raw: unknown): DeclareFormValues {
     constructionContent: str(d.constructionContent),
     landAreaHectares: num(d.landAreaHectares),
     newConstructionLand: bool(d.newConstructionLand),
+    environmentalCategory: environmentalCategory(d.environmentalCategory),
+    waterIntake: bool(d.waterIntake),
     totalInvestment: fromMoney(d.totalInvestment),
     governmentFunding: fromMoney(d.governmentFunding),
     plannedStart: fromMonth(d.plannedStart),
@@ -182,6 +194,8 @@ export function toDeclaration(v: DeclareFormValues): Record<string, unknown> {
     ...(legacyCode ? { legacyCode } : {}),
     ...(num(v.landAreaHectares) !== undefined ? { landAreaHectares: v.landAreaHectares } : {}),
     ...(typeof v.newConstructionLand === "boolean" ? { newConstructionLand: v.newConstructionLand } : {}),
+    ...(environmentalCategory(v.environmentalCategory) ? { environmentalCategory: environmentalCategory(v.environmentalCategory) } : {}),
+    ...(typeof v.waterIntake === "boolean" ? { waterIntake: v.waterIntake } : {}),
     ...(money(v.governmentFunding) !== undefined ? { governmentFunding: money(v.governmentFunding) } : {}),
   };
 }
