@@ -38,6 +38,8 @@ export const PERMISSIONS = [
   "projects:declare", // a project unit declares and changes its own projects
   "projects:read", // the record, versions and events of projects in scope
   "code:verify", // 项目代码核验 before acceptance or funding (Art. 13)
+  "guides:edit", // a department drafts and submits its matters' service guides (办事指南)
+  "guides:publish", // a department's leader publishes or returns a submitted guide
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,8 +47,8 @@ const EVERYONE: Permission[] = ["profile:read"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   project_unit: [...EVERYONE, "projects:declare", "projects:read"],
-  officer: [...EVERYONE, "organisations:read", "projects:read", "code:verify"],
-  leader: [...EVERYONE, "organisations:read", "projects:read", "code:verify"],
+  officer: [...EVERYONE, "organisations:read", "projects:read", "code:verify", "guides:edit"],
+  leader: [...EVERYONE, "organisations:read", "projects:read", "code:verify", "guides:edit", "guides:publish"],
   supervisor: [...EVERYONE, "organisations:read", "projects:read", "code:verify"],
   ops_admin: [...EVERYONE, "organisations:read", "organisations:manage", "reference:manage", "ops:read"],
   security_admin: [...EVERYONE, "organisations:read", "users:read", "users:manage"],

@@ -32,6 +32,7 @@ const DEMO_USERS: [string, Role][] = [
 const MENU_PERMISSION: Record<string, Permission | null> = {
   workbench: null,
   projects: "projects:read",
+  guides: "guides:edit",
   users: "users:read",
   organisations: "organisations:read",
   audit: "audit:read",

@@ -24,6 +24,7 @@ const EnrolPage = page(() => import("./admin/account/EnrolPage.js"), "EnrolPage"
 const ADMIN_PAGES: Record<string, ComponentType> = {
   workbench: page(() => import("./admin/workbench/WorkbenchPage.js"), "WorkbenchPage"),
   projects: page(() => import("./admin/projects/ProjectsPage.js"), "ProjectsPage"),
+  guides: page(() => import("./admin/guides/GuidesPage.js"), "GuidesPage"),
   users: page(() => import("./admin/users/UsersPage.js"), "UsersPage"),
   organisations: page(() => import("./admin/organisations/OrganisationsPage.js"), "OrganisationsPage"),
   audit: page(() => import("./admin/audit/AuditPage.js"), "AuditPage"),

@@ -17,6 +17,7 @@ import { auditRoutes } from "../modules/audit/audit.routes.js";
 import { authenticate } from "../modules/identity/authenticate.js";
 import { identityRoutes } from "../modules/identity/identity.routes.js";
 import { catalogueRoutes } from "../modules/catalogue/catalogue.routes.js";
+import { guidesRoutes } from "../modules/catalogue/guides.routes.js";
 import { notifyRequiredMatters } from "../modules/catalogue/notification.service.js";
 import { opsRoutes } from "../modules/ops/ops.routes.js";
 import type { MatterNotifier } from "../modules/projects/declaration.service.js";
@@ -139,6 +140,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(auditRoutes, { prefix: "/api/v1" });
   await app.register(projectsRoutes, { prefix: "/api/v1" });
   await app.register(catalogueRoutes, { prefix: "/api/v1" });
+  await app.register(guidesRoutes, { prefix: "/api/v1" });
   await app.register(projectSearchRoutes, { prefix: "/api/v1" });
   await app.register(labelRoutes, { prefix: "/api/v1" });
   await app.register(certificateRoutes, { prefix: "/api/v1" });

@@ -4,6 +4,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   DatabaseOutlined,
+  FileTextOutlined,
   FolderOpenOutlined,
   MonitorOutlined,
   TeamOutlined,
@@ -27,6 +28,7 @@ export interface MenuEntry {
 export const MENU: readonly MenuEntry[] = [
   { key: "workbench", label: "menu_workbench", permission: null, icon: <DashboardOutlined /> },
   { key: "projects", label: "menu_projects", permission: "projects:read", icon: <FolderOpenOutlined />, labelFor: { project_unit: "menu_myProjects" } },
+  { key: "guides", label: "menu_guides", permission: "guides:edit", icon: <FileTextOutlined /> },
   { key: "users", label: "menu_users", permission: "users:read", icon: <TeamOutlined /> },
   { key: "organisations", label: "menu_organisations", permission: "organisations:read", icon: <ClusterOutlined /> },
   { key: "audit", label: "menu_audit", permission: "audit:read", icon: <AuditOutlined /> },

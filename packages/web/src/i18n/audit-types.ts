@@ -25,5 +25,10 @@ export const AUDIT_TYPE_LABELS: Record<string, { zh: string; en: string }> = {
   "project.certificate_downloaded": { zh: "下载备案证明", en: "Filing certificate downloaded" },
   "project.draft_saved": { zh: "保存申报草稿", en: "Declaration draft saved" },
   "project.draft_deleted": { zh: "删除申报草稿", en: "Declaration draft deleted" },
+  "guide.drafted": { zh: "新建办事指南草稿", en: "Service guide draft opened" },
+  "guide.saved": { zh: "保存办事指南草稿", en: "Service guide draft saved" },
+  "guide.submitted": { zh: "提交办事指南", en: "Service guide submitted" },
+  "guide.returned": { zh: "退回办事指南", en: "Service guide returned" },
+  "guide.published": { zh: "发布办事指南", en: "Service guide published" },
   "audit.chain_verified": { zh: "校验审计链", en: "Audit chain verified" },
 };

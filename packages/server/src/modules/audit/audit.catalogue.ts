@@ -60,6 +60,11 @@ export const AUDIT_EVENTS = {
   "project.imported": z.object({ code: z.string(), legacyCode: z.string(), row: z.number().int() }),
   "project.draft_saved": z.object({ draftId: z.string(), step: z.number().int() }),
   "project.draft_deleted": z.object({ draftId: z.string() }),
+  "guide.drafted": z.object({ matterCode: z.string(), version: z.number().int(), guideId: z.number().int() }),
+  "guide.saved": z.object({ matterCode: z.string(), version: z.number().int(), guideId: z.number().int() }),
+  "guide.submitted": z.object({ matterCode: z.string(), version: z.number().int(), guideId: z.number().int() }),
+  "guide.returned": z.object({ matterCode: z.string(), version: z.number().int(), guideId: z.number().int(), reason: z.string() }),
+  "guide.published": z.object({ matterCode: z.string(), version: z.number().int(), guideId: z.number().int(), supersededVersion: z.number().int().optional() }),
   "audit.chain_verified": z.object({ ok: z.boolean(), checkedEvents: z.number().int(), problemSeq: z.number().int().optional() }),
 } as const;
 

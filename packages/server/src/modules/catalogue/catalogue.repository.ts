@@ -67,3 +67,87 @@ export function casesOfProject(db: Q, projectId: number) {
     .orderBy("c.matter_code")
     .execute();
 }
+
+// ---- 办事指南版本管理 (service guide versions, guides.service.ts) ----
+
+export type GuideRow = {
+  id: number;
+  matter_code: string;
+  version: number;
+  status: DB["service_guide"]["status"];
+  content: unknown;
+  materials: unknown;
+  created_at: Date;
+  published_at: Date | null;
+};
+
+/** A matter with its owning department (for the department check of guides.service.ts). */
+export function matterByCode(db: Q, code: string) {
+  return db.selectFrom("matter").select(["code", "name", "department_id"]).where("code", "=", code).executeTakeFirst();
+}
+
+/** The department's matters with each of their guide versions' id, version and status. */
+export function departmentMattersWithGuides(db: Q, departmentId: number) {
+  return db
+    .selectFrom("matter as m")
+    .leftJoin("service_guide as g", "g.matter_code", "m.code")
+    .select(["m.code", "m.name", "m.stage", "g.id as guide_id", "g.version", "g.status"])
+    .where("m.department_id", "=", departmentId)
+    .orderBy("m.code")
+    .orderBy("g.version")
+    .execute();
+}
+
+export function guidesOfMatter(db: Q, matterCode: string): Promise<GuideRow[]> {
+  return db
+    .selectFrom("service_guide")
+    .select(["id", "matter_code", "version", "status", "content", "materials", "created_at", "published_at"])
+    .where("matter_code", "=", matterCode)
+    .orderBy("version", "desc")
+    .execute();
+}
+
+/** A guide version with its matter's department, locked for the change about to be made. */
+export function guideForUpdate(tx: Q, id: number) {
+  return tx
+    .selectFrom("service_guide as g")
+    .innerJoin("matter as m", "m.code", "g.matter_code")
+    .select(["g.id", "g.matter_code", "g.version", "g.status", "g.content", "g.materials", "m.department_id"])
+    .where("g.id", "=", id)
+    .forUpdate("g")
+    .executeTakeFirst();
+}
+
+export function updateGuideDraft(tx: Q, id: number, content: unknown, materials: unknown) {
+  return tx
+    .updateTable("service_guide")
+    .set({ content: JSON.stringify(content), materials: JSON.stringify(materials) })
+    .where("id", "=", id)
+    .where("status", "=", "draft")
+    .executeTakeFirst();
+}
+
+export function setGuideStatus(tx: Q, id: number, from: DB["service_guide"]["status"], to: DB["service_guide"]["status"], published?: { by: number; at: Date }) {
+  return tx
+    .updateTable("service_guide")
+    .set({ status: to, ...(published ? { published_by: published.by, published_at: published.at } : {}) })
+    .where("id", "=", id)
+    .where("status", "=", from)
+    .executeTakeFirst();
+}
+
+/** Supersedes the matter's published version (if any) and answers its version. */
+export function supersedePublished(tx: Q, matterCode: string) {
+  return tx
+    .updateTable("service_guide")
+    .set({ status: "superseded" })
+    .where("matter_code", "=", matterCode)
+    .where("status", "=", "published")
+    .returning("version")
+    .executeTakeFirst();
+}
+
+/** Locks the matter row so that two new drafts of one matter are opened one after the other. */
+export function lockMatter(tx: Q, code: string) {
+  return tx.selectFrom("matter").select(["code", "department_id"]).where("code", "=", code).forUpdate().executeTakeFirst();
+}
