@@ -91,10 +91,11 @@ describe("portal", () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
     expect(await page.getByTestId("demo-banner").textContent()).toContain("演示环境");
     expect(await page.getByPlaceholder("输入项目代码查询").count()).toBe(1);
-    expect(await page.getByTestId("coming-soon").count()).toBe(4);
-    for (const id of ["guides", "policies", "intermediary", "disclosures"]) {
+    expect(await page.getByTestId("coming-soon").count()).toBe(3);
+    for (const id of ["policies", "intermediary", "disclosures"]) {
       expect(await page.getByTestId(`card-${id}`).getAttribute("aria-disabled")).toBe("true");
     }
+    expect(await page.getByTestId("card-guides").getAttribute("aria-disabled")).toBe("false");
     expect(await page.getByText("登录审批监管系统").count()).toBeGreaterThan(0);
     if (SCREENSHOTS) await page.screenshot({ path: resolve(DOCS, "screenshot-portal.png"), fullPage: true });
 

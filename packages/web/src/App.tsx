@@ -17,6 +17,8 @@ const PortalHome = page(() => import("./portal/PortalHome.js"), "PortalHome");
 const PortalCalendar = page(() => import("./portal/PortalCalendar.js"), "PortalCalendar");
 const ProjectPage = page(() => import("./portal/ProjectPage.js"), "ProjectPage");
 const DeclarePage = page(() => import("./portal/declare/DeclarePage.js"), "DeclarePage");
+const GuidesPage = page(() => import("./portal/guides/GuidesPage.js"), "GuidesPage");
+const GuidePage = page(() => import("./portal/guides/GuidePage.js"), "GuidePage");
 const LoginPage = page(() => import("./admin/LoginPage.js"), "LoginPage");
 const AdminLayout = page(() => import("./admin/AdminLayout.js"), "AdminLayout");
 const EnrolPage = page(() => import("./admin/account/EnrolPage.js"), "EnrolPage");
@@ -58,6 +60,8 @@ const router = createBrowserRouter([
           { path: "calendar", element: <PortalCalendar /> },
           { path: "projects/:code", element: <ProjectPage /> },
           { path: "declare", element: <DeclarePage /> },
+          { path: "guides", element: <GuidesPage /> },
+          { path: "guides/:matterCode", element: <GuidePage /> },
         ],
       },
       { path: "admin/login", element: <LoginPage /> },

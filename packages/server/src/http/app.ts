@@ -18,6 +18,7 @@ import { authenticate } from "../modules/identity/authenticate.js";
 import { identityRoutes } from "../modules/identity/identity.routes.js";
 import { catalogueRoutes } from "../modules/catalogue/catalogue.routes.js";
 import { guidesRoutes } from "../modules/catalogue/guides.routes.js";
+import { publicGuidesRoutes } from "../modules/catalogue/public-guides.routes.js";
 import { notifyRequiredMatters } from "../modules/catalogue/notification.service.js";
 import { opsRoutes } from "../modules/ops/ops.routes.js";
 import type { MatterNotifier } from "../modules/projects/declaration.service.js";
@@ -141,6 +142,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(projectsRoutes, { prefix: "/api/v1" });
   await app.register(catalogueRoutes, { prefix: "/api/v1" });
   await app.register(guidesRoutes, { prefix: "/api/v1" });
+  await app.register(publicGuidesRoutes, { prefix: "/api/v1" });
   await app.register(projectSearchRoutes, { prefix: "/api/v1" });
   await app.register(labelRoutes, { prefix: "/api/v1" });
   await app.register(certificateRoutes, { prefix: "/api/v1" });

@@ -16,7 +16,7 @@ interface ServiceCard {
 
 const CARDS: ServiceCard[] = [
   { id: "declare", title: "cardDeclare", description: "cardDeclareDesc", icon: <FormOutlined />, to: "/declare" },
-  { id: "guides", title: "cardGuides", description: "cardGuidesDesc", icon: <BookOutlined /> },
+  { id: "guides", title: "cardGuides", description: "cardGuidesDesc", icon: <BookOutlined />, to: "/guides" },
   { id: "policies", title: "cardPolicies", description: "cardPoliciesDesc", icon: <NotificationOutlined /> },
   { id: "intermediary", title: "cardIntermediary", description: "cardIntermediaryDesc", icon: <SolutionOutlined /> },
   { id: "disclosures", title: "cardDisclosures", description: "cardDisclosuresDesc", icon: <FileSearchOutlined /> },

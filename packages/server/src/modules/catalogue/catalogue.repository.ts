@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Transaction } from "kysely";
+import { likeLiteral } from "../../db/like.js";
 import type { DB } from "../../db/schema.js";
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -150,4 +151,53 @@ export function supersedePublished(tx: Q, matterCode: string) {
 /** Locks the matter row so that two new drafts of one matter are opened one after the other. */
 export function lockMatter(tx: Q, code: string) {
   return tx.selectFrom("matter").select(["code", "department_id"]).where("code", "=", code).forUpdate().executeTakeFirst();
+}
+
+// ---- 办事指南公开 (public service guides, public-guides.routes.ts): only ever the published version ----
+
+export type PublicGuideFilters = { q?: string | undefined; department?: string | undefined; stage?: string | undefined; page: number; pageSize: number };
+
+function publishedGuides(db: Q) {
+  return db
+    .selectFrom("service_guide as g")
+    .innerJoin("matter as m", "m.code", "g.matter_code")
+    .innerJoin("organisation as o", "o.id", "m.department_id")
+    .where("g.status", "=", "published");
+}
+
+/** Matters with a published guide, narrowed by name (contains), department (name contains, or id) and stage. */
+export async function listPublishedGuides(db: Q, f: PublicGuideFilters) {
+  let q = publishedGuides(db);
+  if (f.q) q = q.where("m.name", "like", `%${likeLiteral(f.q)}%`);
+  if (f.department) {
+    const byName = `%${likeLiteral(f.department)}%`;
+    const id = /^\d{1,15}$/.test(f.department) ? Number(f.department) : null;
+    q = q.where((eb) => (id === null ? eb("o.name", "like", byName) : eb.or([eb("o.name", "like", byName), eb("o.id", "=", id)])));
+  }
+  if (f.stage) q = q.where("m.stage", "=", f.stage);
+  const [items, total] = await Promise.all([
+    q
+      .select([
+        "m.code", "m.name", "o.id as department_id", "o.name as department", "m.kind", "m.stage", "g.version", "g.published_at",
+        "m.statutory_working_days", "m.statutory_calendar_days", "m.promised_working_days",
+      ])
+      .orderBy("m.code")
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+/** A matter's published guide in full, with the matter's facts; undefined when it has none. */
+export function publishedGuideOfMatter(db: Q, matterCode: string) {
+  return publishedGuides(db)
+    .select([
+      "m.code", "m.name", "o.id as department_id", "o.name as department", "m.kind", "m.stage",
+      "m.statutory_working_days", "m.statutory_calendar_days", "m.statutory_source", "m.extendable_working_days", "m.extension_source",
+      "m.promised_working_days", "m.promised_source", "m.pause_reason_classes", "g.version", "g.published_at", "g.content", "g.materials",
+    ])
+    .where("m.code", "=", matterCode)
+    .executeTakeFirst();
 }
