@@ -4,6 +4,7 @@
  */
 import { createHmac } from "node:crypto";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { sampleDeclaration } from "../../server/test/fixtures.js";
 import { startTestServer } from "../../server/test/server-harness.js";
 
 export const PASSWORD = "Demo#2026";
@@ -85,4 +86,37 @@ export function totp(secretBase32: string, at = Date.now()): string {
   const mac = createHmac("sha1", key).update(counter).digest();
   const offset = (mac[mac.length - 1] ?? 0) & 0x0f;
   return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, "0");
+}
+
+export interface HttpAuth {
+  cookie: string;
+  csrfToken: string;
+}
+
+/** Signs a demo user in over HTTP (no browser): the session cookie and CSRF token for API calls in a test's set-up. */
+export async function signInOverHttp(baseUrl: string, username: string): Promise<HttpAuth> {
+  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  if (login.status !== 200) throw new Error(`sign-in of ${username} failed: ${login.status} ${await login.text()}`);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return { cookie, csrfToken };
+}
+
+/** Declares the sample project (test/fixtures.ts) with `over` applied, as the signed-in unit; answers its code. */
+export async function declareOverHttp(baseUrl: string, auth: HttpAuth, over: Record<string, unknown>): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/v1/projects`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie: auth.cookie, "x-csrf-token": auth.csrfToken },
+    body: JSON.stringify(sampleDeclaration(over)),
+  });
+  const body = (await res.json()) as { code: string };
+  if (res.status !== 201) throw new Error(`declaration failed: ${res.status} ${JSON.stringify(body)}`);
+  return body.code;
 }

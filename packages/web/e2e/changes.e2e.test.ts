@@ -6,40 +6,16 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sampleDeclaration } from "../../server/test/fixtures.js";
-import { type BrowserSession, openBrowserSession, PASSWORD } from "./browser.js";
+import { type BrowserSession, declareOverHttp, type HttpAuth, openBrowserSession, signInOverHttp } from "./browser.js";
 
 const CODE = /^\d{4}-\d{6}-\d{2}-\d{2}-\d{6}$/;
 
 let session: BrowserSession;
 const codes = { extended: "", major: "", status: "", early: "" };
 
-async function signInOverHttp(baseUrl: string, username: string): Promise<{ cookie: string; csrfToken: string }> {
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  expect(login.status).toBe(200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return { cookie, csrfToken };
-}
-
 /** Declares a project as the demo unit (interface specification §4): 52000 万元, to be completed in 2028-12. */
-async function declare(baseUrl: string, auth: { cookie: string; csrfToken: string }, name: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/v1/projects`, {
-    method: "POST",
-    headers: { "content-type": "application/json", cookie: auth.cookie, "x-csrf-token": auth.csrfToken },
-    body: JSON.stringify(sampleDeclaration({ name, totalInvestment: "52000.00", plannedEnd: "2028-12" })),
-  });
-  const body = (await res.json()) as { code: string };
-  expect(res.status, JSON.stringify(body)).toBe(201);
-  return body.code;
-}
+const declare = (baseUrl: string, auth: HttpAuth, name: string) =>
+  declareOverHttp(baseUrl, auth, { name, totalInvestment: "52000.00", plannedEnd: "2028-12" });
 
 beforeAll(async () => {
   session = await openBrowserSession();

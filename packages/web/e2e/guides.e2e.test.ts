@@ -5,8 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sampleDeclaration } from "../../server/test/fixtures.js";
-import { type BrowserSession, openBrowserSession, PASSWORD } from "./browser.js";
+import { type BrowserSession, declareOverHttp, openBrowserSession, signInOverHttp } from "./browser.js";
 
 const MATTER = "ZJ-FGW-002"; // 企业投资项目核准, required by the sample declaration (approval category verification)
 const REVISION = "（2026年修订）";
@@ -14,30 +13,7 @@ const REVISION = "（2026年修订）";
 let session: BrowserSession;
 let auth: { cookie: string; csrfToken: string };
 
-async function signInOverHttp(username: string): Promise<{ cookie: string; csrfToken: string }> {
-  const login = await fetch(`${session.baseUrl}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  expect(login.status).toBe(200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  return { cookie, csrfToken: ((await login.json()) as { csrfToken: string }).csrfToken };
-}
-
-async function declare(name: string): Promise<string> {
-  const res = await fetch(`${session.baseUrl}/api/v1/projects`, {
-    method: "POST",
-    headers: { "content-type": "application/json", cookie: auth.cookie, "x-csrf-token": auth.csrfToken },
-    body: JSON.stringify(sampleDeclaration({ name, approvalCategory: "verification" })),
-  });
-  const body = (await res.json()) as { code: string };
-  expect(res.status, JSON.stringify(body)).toBe(201);
-  return body.code;
-}
+const declare = (name: string) => declareOverHttp(session.baseUrl, auth, { name, approvalCategory: "verification" });
 
 /** The version tag the project's result page shows for the 核准 matter. */
 async function toldVersion(page: Page, code: string): Promise<string> {
@@ -49,7 +25,7 @@ async function toldVersion(page: Page, code: string): Promise<string> {
 
 beforeAll(async () => {
   session = await openBrowserSession();
-  auth = await signInOverHttp("demo-unit");
+  auth = await signInOverHttp(session.baseUrl, "demo-unit");
 });
 afterAll(async () => {
   await session?.close();

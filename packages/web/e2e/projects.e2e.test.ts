@@ -4,8 +4,7 @@
  * page as 我的项目 with its own projects.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sampleDeclaration } from "../../server/test/fixtures.js";
-import { type BrowserSession, openBrowserSession, PASSWORD } from "./browser.js";
+import { type BrowserSession, declareOverHttp, type HttpAuth, openBrowserSession, signInOverHttp } from "./browser.js";
 
 const FIRST = "西湖区新能源电池智能工厂项目";
 const SECOND = "滨江区研发中心扩建项目";
@@ -13,40 +12,15 @@ const SECOND = "滨江区研发中心扩建项目";
 let session: BrowserSession;
 const codes: string[] = [];
 
-async function signInOverHttp(baseUrl: string, username: string): Promise<{ cookie: string; csrfToken: string }> {
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  expect(login.status).toBe(200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return { cookie, csrfToken };
-}
-
 /** Declares a project as the demo unit (interface specification §4). */
-async function declare(
-  baseUrl: string,
-  auth: { cookie: string; csrfToken: string },
-  name: string,
-  regionCode: string,
-  approvalCategory: "verification" | "filing" = "verification",
-): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/v1/projects`, {
-    method: "POST",
-    headers: { "content-type": "application/json", cookie: auth.cookie, "x-csrf-token": auth.csrfToken },
-    body: JSON.stringify(
-      sampleDeclaration({ name, approvalCategory, sites: [{ regionCode, address: "杭州市某路1号" }], totalInvestment: "52000.00", plannedEnd: "2028-12" }),
-    ),
+const declare = (baseUrl: string, auth: HttpAuth, name: string, regionCode: string, approvalCategory: "verification" | "filing" = "verification") =>
+  declareOverHttp(baseUrl, auth, {
+    name,
+    approvalCategory,
+    sites: [{ regionCode, address: "杭州市某路1号" }],
+    totalInvestment: "52000.00",
+    plannedEnd: "2028-12",
   });
-  const body = (await res.json()) as { code: string };
-  expect(res.status, JSON.stringify(body)).toBe(201);
-  return body.code;
-}
 
 beforeAll(async () => {
   session = await openBrowserSession();

@@ -5,8 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectCodeCheckCharacter } from "../../server/src/modules/projects/project-code.js";
-import { sampleDeclaration } from "../../server/test/fixtures.js";
-import { type BrowserSession, openBrowserSession, PASSWORD } from "./browser.js";
+import { type BrowserSession, declareOverHttp, openBrowserSession, signInOverHttp } from "./browser.js";
 
 const PROJECT_NAME = "杭州西湖区智能制造示范基地项目";
 // The demo unit's credit code (demo data) with its GB 32100 check character.
@@ -19,24 +18,8 @@ let session: BrowserSession;
 let code: string;
 
 /** Signs the demo unit in over HTTP and declares a project as the declaration form would (spec §4). */
-async function declareProject(baseUrl: string): Promise<string> {
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "demo-unit", password: PASSWORD }),
-  });
-  expect(login.status).toBe(200);
-  const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const res = await fetch(`${baseUrl}/api/v1/projects`, {
-    method: "POST",
-    headers: { "content-type": "application/json", cookie, "x-csrf-token": csrfToken },
-    body: JSON.stringify(sampleDeclaration({ name: PROJECT_NAME })),
-  });
-  const body = (await res.json()) as { code: string };
-  expect(res.status, JSON.stringify(body)).toBe(201);
-  return body.code;
-}
+const declareProject = async (baseUrl: string) =>
+  declareOverHttp(baseUrl, await signInOverHttp(baseUrl, "demo-unit"), { name: PROJECT_NAME });
 
 beforeAll(async () => {
   session = await openBrowserSession();

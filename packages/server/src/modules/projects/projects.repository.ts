@@ -69,17 +69,7 @@ export function organisationOf(db: Q, id: number) {
   return db.selectFrom("organisation").select(["id", "name", "credit_code", "kind"]).where("id", "=", id).executeTakeFirst();
 }
 
-export interface VerificationRow {
-  code: string;
-  project_id: number | null;
-  purpose: "acceptance" | "funding" | "bidding" | "disclosure";
-  valid: boolean;
-  reason: string | null;
-  actor_user_id: number | null;
-  actor_label: string;
-  organisation_id: number | null;
-  verified_at: Date;
-}
+export type VerificationRow = Insertable<DB["code_verification"]>;
 
 export function insertVerification(tx: Q, v: VerificationRow) {
   return tx.insertInto("code_verification").values(v).execute();
