@@ -8,7 +8,8 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrowserSession, declareOverHttp, type HttpAuth, openBrowserSession, signInOverHttp } from "./browser.js";
 
-const CODE = /^\d{4}-\d{6}-\d{2}-\d{2}-\d{6}$/;
+// The check character may be X (MOD 11-2, spec §2).
+const CODE = /^\d{4}-\d{6}-\d{2}-\d{2}-\d{5}[0-9X]$/;
 
 let session: BrowserSession;
 const codes = { extended: "", major: "", status: "", early: "" };
