@@ -3,6 +3,9 @@
  * the reference data and the demo organisations and users). Requests go through `app.inject`: real routing,
  * validation, access control, CSRF and sessions, without a socket.
  */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { VERSION } from "../src/boot.js";
 import { type Config, loadConfig } from "../src/config/env.js";
@@ -22,7 +25,9 @@ export interface TestApp {
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ DEMO_MODE: "true", LOG_LEVEL: "silent", WEB_DIST_DIR: "/nonexistent", ...env });
+  // Each test app keeps its uploaded files in a directory of its own, removed on close.
+  const fileDir = await mkdtemp(join(tmpdir(), "tzxm-test-files-"));
+  const config = loadConfig({ DEMO_MODE: "true", LOG_LEVEL: "silent", WEB_DIST_DIR: "/nonexistent", FILE_STORE_DIR: fileDir, ...env });
   const app = await buildApp({ config, database, calendar: WorkingDayCalendar.load(), version: VERSION }, { logger: false });
   await app.ready();
   return {
@@ -32,6 +37,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     async close() {
       await app.close();
       await database.close();
+      await rm(fileDir, { recursive: true, force: true });
     },
   };
 }

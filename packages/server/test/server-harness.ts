@@ -2,6 +2,9 @@
  * A real listening server for browser tests: an in-memory PGlite prepared exactly as `npm start` prepares
  * its database (migrations, reference data, demo data), the built web application, and the audit sealer.
  */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { VERSION, prepareDatabase } from "../src/boot.js";
 import { loadConfig } from "../src/config/env.js";
 import { openDatabase } from "../src/db/database.js";
@@ -9,7 +12,10 @@ import { buildApp } from "../src/http/app.js";
 import { startAuditSealer } from "../src/modules/audit/audit.service.js";
 
 export async function startTestServer(env: Record<string, string> = {}): Promise<{ baseUrl: string; close(): Promise<void> }> {
-  const config = loadConfig({ DEMO_MODE: "true", LOG_LEVEL: "warn", PORT: "0", HOST: "127.0.0.1", ...env });
+  // WEB_DIST_DIR lets a developer test a web build made elsewhere (`vite build --outDir …`) without touching dist/.
+  const webDist = process.env.WEB_DIST_DIR ? { WEB_DIST_DIR: process.env.WEB_DIST_DIR } : {};
+  const fileDir = await mkdtemp(join(tmpdir(), "tzxm-e2e-files-"));
+  const config = loadConfig({ DEMO_MODE: "true", LOG_LEVEL: "warn", PORT: "0", HOST: "127.0.0.1", FILE_STORE_DIR: fileDir, ...webDist, ...env });
   const { database, calendar } = await prepareDatabase(config, () => {}, { database: await openDatabase({}) });
   const app = await buildApp({ config, database, calendar, version: VERSION });
   const sealer = startAuditSealer(database.db, 500, () => {});
@@ -22,6 +28,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       await app.close();
       await sealer.stop();
       await database.close();
+      await rm(fileDir, { recursive: true, force: true });
     },
   };
 }

@@ -17,6 +17,8 @@ const baseSchema = z.object({
     /** Embedded PGlite data directory; ignored when DATABASE_URL is set. */
     DATA_DIR: z.string().min(1).default("./data"),
     /** A real PostgreSQL (production), e.g. postgres://user:pass@host:5432/tzxm */
+    /** Uploaded files (申请材料, attachments); default `<DATA_DIR>/files`. Several app hosts need a shared directory. */
+    FILE_STORE_DIR: z.string().min(1).optional(),
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://").optional(),
     PLATFORM_LEVEL: z.enum(PLATFORM_LEVELS).default("provincial"),
     PLATFORM_REGION: z.string().regex(/^\d{6}$/, "must be a 6-digit GB/T 2260 code").default("330000"),
@@ -70,6 +72,7 @@ export const configSchema = baseSchema
     return {
       ...c,
       DEMO_MODE: demo,
+      FILE_STORE_DIR: c.FILE_STORE_DIR ?? `${c.DATA_DIR.replace(/\/$/, "")}/files`,
       PUBLIC_BASE_URL: (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ""),
       FIELD_ENCRYPTION_KEY: c.FIELD_ENCRYPTION_KEY ?? DEMO_FIELD_KEY,
       COOKIE_SECURE: c.COOKIE_SECURE ?? c.NODE_ENV === "production",

@@ -13,6 +13,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { Config } from "../config/env.js";
 import type { Database } from "../db/database.js";
+import { type FileStore, LocalFileStore } from "../platform/file-store.js";
 import { auditRoutes } from "../modules/audit/audit.routes.js";
 import { authenticate } from "../modules/identity/authenticate.js";
 import { identityRoutes } from "../modules/identity/identity.routes.js";
@@ -39,6 +40,8 @@ export interface AppDeps {
   database: Database;
   calendar: WorkingDayCalendar;
   version: string;
+  /** Uploaded files; a LocalFileStore under FILE_STORE_DIR unless given. */
+  files?: FileStore;
   /** Tells a new project its required matters (the catalogue's implementation unless a test gives another). */
   notifier?: MatterNotifier;
 }
@@ -51,7 +54,7 @@ export interface RouteEntry {
 
 declare module "fastify" {
   interface FastifyInstance {
-    deps: AppDeps;
+    deps: AppDeps & { files: FileStore };
     /** Every route with its declared access, for the route-permission test and the OpenAPI check. */
     routeTable: RouteEntry[];
   }
@@ -77,7 +80,11 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.decorate("deps", { ...deps, notifier: deps.notifier ?? notifyRequiredMatters });
+  app.decorate("deps", {
+    ...deps,
+    notifier: deps.notifier ?? notifyRequiredMatters,
+    files: deps.files ?? new LocalFileStore(deps.config.FILE_STORE_DIR),
+  });
   app.decorate("routeTable", [] as RouteEntry[]);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
