@@ -1,0 +1,133 @@
+import type { FastifyError } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { DomainError } from "../../platform/errors.js";
+import { actorOf, requireUser } from "../identity/request-user.js";
+import { humanSize, UPLOAD_CONTENT_TYPES } from "./material-rules.js";
+import * as materials from "./materials.service.js";
+
+const tags = ["materials"];
+const caseParam = z.object({ caseId: z.string().trim().min(1).max(64) });
+const fileView = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  sm3: z.string(),
+  uploadedAt: z.string(),
+  uploadedBy: z.string(),
+  status: z.enum(["current", "replaced", "withdrawn"]),
+});
+
+/** RFC 5987 value-chars: encodeURIComponent leaves ' ( ) * ! as they are, which attr-char does not allow. */
+function rfc5987(value: string): string {
+  return encodeURIComponent(value).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * 申请材料 (issue 4 §5), registered under /api/v1. The upload body is the file's raw bytes (any of the accepted
+ * media types or application/octet-stream, parsed here only), its name in `x-file-name` (encodeURIComponent'd
+ * UTF-8). Its size is capped by MATERIAL_MAX_BYTES at the door and by the material's maxSizeMb in the service.
+ */
+export const materialsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = (): materials.MaterialDeps => ({ db: app.deps.database.db, files: app.deps.files, maxBytes: app.deps.config.MATERIAL_MAX_BYTES });
+
+  app.addContentTypeParser(UPLOAD_CONTENT_TYPES, { parseAs: "buffer" }, (_request, body, done) => done(null, body));
+  // Fastify refuses an over-long body before the route runs: answer it as the material's own error, not a bare 413.
+  app.setErrorHandler((error: FastifyError) => {
+    if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
+      const limit = humanSize(app.deps.config.MATERIAL_MAX_BYTES);
+      throw new DomainError("MATERIAL_TOO_LARGE", {
+        message: `文件超过平台允许的大小（不超过 ${limit}）`,
+        messageEn: `The file is larger than the platform allows (at most ${limit})`,
+      });
+    }
+    throw error;
+  });
+
+  app.get(
+    "/cases/:caseId/materials",
+    {
+      config: { access: "projects:read" },
+      schema: {
+        tags,
+        summary: "申请材料清单 The materials of the guide version the case was told, each with its current file and earlier ones",
+        params: caseParam,
+        response: {
+          200: z.object({
+            caseId: z.string(),
+            projectCode: z.string(),
+            matterCode: z.string(),
+            matterName: z.string(),
+            status: z.string(),
+            guideVersion: z.number().int().nullable(),
+            canUpload: z.boolean(),
+            items: z.array(
+              z.object({
+                code: z.string(),
+                name: z.string(),
+                required: z.boolean(),
+                heldByPlatform: z.boolean(),
+                note: z.string().nullable(),
+                formats: z.array(z.string()),
+                maxSizeMb: z.number().nullable(),
+                maxBytes: z.number().int(),
+                current: fileView.nullable(),
+                earlier: z.array(fileView),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => materials.listMaterials(deps(), requireUser(request), request.params.caseId),
+  );
+
+  app.post(
+    "/cases/:caseId/materials/:materialCode",
+    {
+      config: { access: "projects:declare" },
+      bodyLimit: app.deps.config.MATERIAL_MAX_BYTES,
+      schema: {
+        tags,
+        summary: "上传申请材料 Upload a material's file (raw bytes; name in x-file-name); replaces the current one, which is kept",
+        params: caseParam.extend({ materialCode: z.string().regex(/^M\d{2}$/) }),
+        response: { 201: fileView },
+      },
+    },
+    async (request, reply) => {
+      const { caseId, materialCode } = request.params;
+      const file = await materials.upload(
+        deps(),
+        requireUser(request),
+        { caseId, materialCode, fileNameHeader: request.headers["x-file-name"], body: request.body },
+        actorOf(request),
+      );
+      return reply.status(201).send(file);
+    },
+  );
+
+  app.get(
+    "/material-files/:id",
+    {
+      config: { access: "projects:read" },
+      schema: {
+        tags,
+        summary: "下载申请材料 Download a material file, exactly as uploaded (x-content-sm3 carries its SM3 digest)",
+        params: z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) }),
+      },
+    },
+    async (request, reply) => {
+      const { file, bytes } = await materials.download(deps(), requireUser(request), request.params.id, actorOf(request), (msg) =>
+        request.log.error(msg),
+      );
+      const ext = file.fileName.includes(".") ? file.fileName.slice(file.fileName.lastIndexOf(".") + 1).replace(/[^A-Za-z0-9]/g, "") : "";
+      return reply
+        .header("content-type", file.mediaType)
+        .header("content-disposition", `attachment; filename="material-${file.id}${ext ? `.${ext}` : ""}"; filename*=UTF-8''${rfc5987(file.fileName)}`)
+        .header("x-content-sm3", file.sm3)
+        .header("cache-control", "private, no-store")
+        .send(bytes);
+    },
+  );
+};
