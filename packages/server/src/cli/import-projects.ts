@@ -26,6 +26,7 @@ import { type Database, openDatabase } from "../db/database.js";
 import { listMigrations } from "../db/migrate.js";
 import { ImportFileError, readImportFile, REPORT_PREAMBLE, reportLine } from "../modules/projects/legacy-import.js";
 import { appliedMigrations, regionsLoaded } from "../modules/projects/legacy-import.repository.js";
+import { notifyRequiredMatters } from "../modules/catalogue/notification.service.js";
 import { type ImportProgress, importProjects, mappingOf } from "../modules/projects/legacy-import.service.js";
 
 const USAGE = `用法 Usage: npm run import -- <文件 file.xlsx|file.csv> [--dry-run] [--report <报告 report.csv>]
@@ -141,7 +142,7 @@ async function main(argv: string[]): Promise<number> {
     writeSync(report, REPORT_PREAMBLE);
     const progress = progressDisplay(process.stderr, dryRun);
     const reportFd = report;
-    const summary = await importProjects({ db: database.db, config }, table, {
+    const summary = await importProjects({ db: database.db, config, notifier: notifyRequiredMatters }, table, {
       fileName: basename(file),
       dryRun,
       signal: controller.signal,

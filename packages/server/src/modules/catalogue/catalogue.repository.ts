@@ -16,6 +16,10 @@ export function insertMatter(tx: Q, m: Insertable<DB["matter"]>) {
   return tx.insertInto("matter").values(m).execute();
 }
 
+export function insertMatterVersion(tx: Q, v: Insertable<DB["matter_version"]>) {
+  return tx.insertInto("matter_version").values(v).execute();
+}
+
 export function insertGuide(tx: Q, g: { matter_code: string; version: number; status: DB["service_guide"]["status"]; content: unknown; materials: unknown; created_by: number | null; created_at: Date; published_by: number | null; published_at: Date | null }) {
   return tx
     .insertInto("service_guide")
@@ -41,13 +45,13 @@ export function mattersWithPublishedGuides(db: Q) {
     .selectFrom("matter as m")
     .innerJoin("organisation as o", "o.id", "m.department_id")
     .leftJoin("service_guide as g", (join) => join.onRef("g.matter_code", "=", "m.code").on("g.status", "=", "published"))
-    .select(["m.code", "m.name", "o.name as department", "g.id as guide_id", "g.version as guide_version"])
+    .select(["m.code", "m.name", "m.version as matter_version", "o.name as department", "g.id as guide_id", "g.version as guide_version"])
     .execute();
 }
 
 export function insertCase(
   tx: Q,
-  c: { id: string; project_id: number; matter_code: string; guide_id: number | null; reasons: unknown; decided_by_region: string | null; notified_at: Date },
+  c: { id: string; project_id: number; matter_code: string; matter_version: number; guide_id: number | null; reasons: unknown; decided_by_region: string | null; notified_at: Date },
 ) {
   return tx.insertInto("matter_case").values({ ...c, status: "notified", reasons: JSON.stringify(c.reasons) }).execute();
 }
@@ -126,6 +130,10 @@ export function updateGuideDraft(tx: Q, id: number, content: unknown, materials:
     .where("id", "=", id)
     .where("status", "=", "draft")
     .executeTakeFirst();
+}
+
+export function deleteGuideDraft(tx: Q, id: number) {
+  return tx.deleteFrom("service_guide").where("id", "=", id).where("status", "=", "draft").executeTakeFirst();
 }
 
 export function setGuideStatus(tx: Q, id: number, from: DB["service_guide"]["status"], to: DB["service_guide"]["status"], published?: { by: number; at: Date }) {

@@ -25,8 +25,7 @@ export async function seedDemoCatalogue(db: Kysely<DB>): Promise<boolean> {
     for (const m of catalogue.matters) {
       const departmentId = departments.get(m.departmentKey);
       if (departmentId === undefined) throw new Error(`demo department ${m.departmentKey} is missing`);
-      await repo.insertMatter(tx, {
-        code: m.code,
+      const master = {
         name: m.name,
         department_id: departmentId,
         kind: m.kind,
@@ -39,8 +38,9 @@ export async function seedDemoCatalogue(db: Kysely<DB>): Promise<boolean> {
         promised_working_days: m.promisedWorkingDays,
         promised_source: m.promisedSource,
         pause_reason_classes: m.pauseReasonClasses,
-        updated_at: at,
-      });
+      };
+      await repo.insertMatter(tx, { code: m.code, ...master, version: 1, updated_at: at });
+      await repo.insertMatterVersion(tx, { matter_code: m.code, version: 1, ...master, changed_by: null, changed_at: at, reason: `演示事项清单 demo catalogue: ${catalogue.source}` });
       await repo.insertGuide(tx, {
         matter_code: m.code,
         version: 1,

@@ -97,6 +97,18 @@ export const guidesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.delete(
+    "/guides/:id",
+    {
+      config: { access: "guides:edit" },
+      schema: { tags, summary: "删除办事指南草稿 Discard a draft version (only drafts; submitted and published versions are kept)", params: idParam, response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await guides.discardDraft(db(), requireUser(request), request.params.id, actorOf(request));
+      return reply.status(204).send(null);
+    },
+  );
+
   app.post(
     "/guides/:id/submit",
     { config: { access: "guides:edit" }, schema: { tags, summary: "提交办事指南 Submit a draft for publication", params: idParam, response: { 200: ok } } },

@@ -135,6 +135,16 @@ export async function saveDraft(db: Kysely<DB>, user: AuthUser, id: number, body
   });
 }
 
+/** Throws away a draft version (never a submitted or published one: the database refuses that too). */
+export async function discardDraft(db: Kysely<DB>, user: AuthUser, id: number, actor: AuditActor): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const g = await lockedOwnGuide(tx, user, id);
+    refuse(applyGuideEvent(g.status, "edit", user.role), "edit");
+    await repo.deleteGuideDraft(tx, id);
+    await recordAudit(tx, { type: "guide.discarded", actor, subject: g.matter_code, payload: { matterCode: g.matter_code, version: g.version, guideId: id } });
+  });
+}
+
 export async function submit(db: Kysely<DB>, user: AuthUser, id: number, actor: AuditActor): Promise<void> {
   await db.transaction().execute(async (tx) => {
     const g = await lockedOwnGuide(tx, user, id);

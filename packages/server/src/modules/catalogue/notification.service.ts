@@ -1,4 +1,4 @@
-import type { Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { randomToken } from "../../platform/crypto.js";
 import { recordAudit } from "../audit/audit.service.js";
@@ -6,7 +6,7 @@ import type { MatterNotifier, RequiredMatter } from "../projects/declaration.ser
 import { evaluate, projectFacts, type Rule, ruleSchema } from "./applicability.js";
 import * as repo from "./catalogue.repository.js";
 
-async function loadRules(tx: Transaction<DB>): Promise<Rule[]> {
+export async function loadRules(tx: Kysely<DB> | Transaction<DB>): Promise<Rule[]> {
   const rows = await repo.activeRules(tx);
   // Stored rules were validated when saved; parsing again keeps a hand-edited row from reaching the evaluator.
   return rows.map((r) => ruleSchema.parse({ matterCode: r.matter_code, regionCode: r.region_code, condition: r.condition, ...(r.note ? { note: r.note } : {}) }));
@@ -30,6 +30,7 @@ export const notifyRequiredMatters: MatterNotifier = async (tx, project, actor) 
       id: caseId,
       project_id: project.id,
       matter_code: matter.code,
+      matter_version: matter.matter_version,
       guide_id: matter.guide_id,
       reasons: d.reasons,
       decided_by_region: d.decidedBy?.regionCode ?? null,

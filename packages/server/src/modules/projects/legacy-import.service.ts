@@ -152,7 +152,8 @@ async function importRow(ctx: ProjectsContext, planned: PlannedRow, options: Imp
           payload: { organisationId: unitId, kind: "project_unit", name: d.unit.name },
         });
       }
-      const project = await insertUnderNewCode(tx, ctx, { d, ...checked, unitOrganisationId: unitId, at: now(), userId: null, reason: "legacy_import" });
+      const at = now();
+      const project = await insertUnderNewCode(tx, ctx, { d, ...checked, unitOrganisationId: unitId, at, userId: null, reason: "legacy_import" });
       await recordAudit(tx, {
         type: "project.imported",
         actor,
@@ -160,6 +161,8 @@ async function importRow(ctx: ProjectsContext, planned: PlannedRow, options: Imp
         regionCode: checked.region,
         payload: { code: project.code, legacyCode, row },
       });
+      // An imported project is told its matters as a declared one is (Art. 14(1)), in the row's transaction.
+      await ctx.notifier?.(tx, { id: project.id, code: project.code, declaration: d, ...checked, at }, actor);
       return project.code;
     });
     return { row, legacyCode, outcome: "imported", code, problems: [] };

@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { App, Button, Card, Input, Modal, Space, Table, Tag } from "antd";
+import { App, Button, Card, Input, Modal, Popconfirm, Space, Table, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { type ApiError, api } from "../../api/client.js";
@@ -69,6 +69,19 @@ export function GuideVersions(props: { matter: MatterGuides; onChanged(): void }
               onClick={() => void act(() => api(`/guides/${g.id}/submit`, { method: "POST" }), t("guideSubmitted"))}>
               {t("guideSubmit")}
             </Button>
+          )}
+          {g.status === "draft" && (
+            <Popconfirm
+              title={t("guideDiscardConfirm", { version: g.version })}
+              okText={t("guideDiscard")}
+              cancelText={t("cancel")}
+              okButtonProps={{ danger: true, "data-testid": `guide-discard-confirm-v${g.version}` }}
+              onConfirm={() => act(() => api(`/guides/${g.id}`, { method: "DELETE" }), t("guideDiscarded", { version: g.version }))}
+            >
+              <Button size="small" danger disabled={busy} data-testid={`guide-discard-v${g.version}`}>
+                {t("guideDiscard")}
+              </Button>
+            </Popconfirm>
           )}
           {g.status === "submitted" && can("guides:publish") && (
             <>
