@@ -7,9 +7,12 @@
  * always; PostgreSQL when BENCH_DATABASE_URL is set) it runs CONCURRENCY writers for SECONDS, each transaction
  * writing one business row and its audit event, with the sealer running, and prints transactions per second
  * with and without the audit event, and the sealing lag (sealed_at − occurred_at) at p50/p99.
+ * `npm run bench -- clock`: the deadline sweep over 100,000 open cases on PostgreSQL (scripts/bench-clock.ts).
+ *
  * Figures only: no thresholds here; targets are discussed in the issue notes.
  */
 import { sql } from "kysely";
+import { benchClock } from "./bench-clock.js";
 import { VERSION, prepareDatabase } from "../packages/server/src/boot.js";
 import { loadConfig } from "../packages/server/src/config/env.js";
 import { buildApp } from "../packages/server/src/http/app.js";
@@ -148,8 +151,10 @@ if (scenario === "audit") {
   if (pgUrl) {
     await benchDeclare("PostgreSQL", { DATABASE_URL: pgUrl, FIELD_ENCRYPTION_KEY: "ab".repeat(32) }, () => openDatabase({ databaseUrl: pgUrl, poolSize: 10 }));
   }
+} else if (scenario === "clock") {
+  if (pgUrl) await benchClock(pgUrl);
 } else {
-  console.error(`unknown benchmark '${scenario}'; available: declare, audit`);
+  console.error(`unknown benchmark '${scenario}'; available: declare, audit, clock`);
   process.exit(2);
 }
 if (!pgUrl) console.log("PostgreSQL   skipped: set BENCH_DATABASE_URL (e.g. from `bash scripts/pg15.sh start`) to include it");

@@ -6,6 +6,7 @@ import { type Database, openDatabase } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
 import { seedDemo } from "./demo/seed-demo.js";
 import { seedDemoCatalogue } from "./modules/catalogue/catalogue.service.js";
+import { seedDemoPortalContent } from "./modules/portal-content/demo-portal-content.js";
 import { WorkingDayCalendar } from "./modules/reference/calendar.js";
 import { seedReferenceData } from "./modules/reference/reference.service.js";
 
@@ -28,6 +29,7 @@ export async function prepareDatabase(config: Config, log: (msg: string) => void
     if (config.DEMO_MODE && demoAllowed) {
       if (await seedDemo(database.db, config.DEMO_PASSWORD)) log("demo data loaded");
       if (await seedDemoCatalogue(database.db)) log("demo matter catalogue loaded");
+      if (await seedDemoPortalContent(database.db)) log("demo portal content loaded");
     }
     const calendar = WorkingDayCalendar.load(config.CALENDAR_OVERRIDE_FILE ? { overrideFile: config.CALENDAR_OVERRIDE_FILE } : {});
     return { database, calendar };

@@ -7,6 +7,7 @@ import { DataDirLockedError } from "./db/data-dir-lock.js";
 import { VERSION, prepareDatabase } from "./boot.js";
 import { buildApp } from "./http/app.js";
 import { startAuditSealer } from "./modules/audit/audit.service.js";
+import { startDeadlineSweeper } from "./modules/cases/sweep.service.js";
 
 async function main() {
   const config = loadConfig();
@@ -14,12 +15,16 @@ async function main() {
   const { database, calendar } = await prepareDatabase(config, log);
   const app = await buildApp({ config, database, calendar, version: VERSION });
   const sealer = startAuditSealer(database.db, config.AUDIT_SEAL_INTERVAL_MS, (e) => app.log.error({ err: e }, "audit sealer failed"));
+  const sweeper = startDeadlineSweeper({ db: database.db, calendar, warnDays: config.CASE_WARN_WORKING_DAYS }, config.CASE_SWEEP_INTERVAL_MS, (e) =>
+    app.log.error({ err: e }, "deadline sweep failed"),
+  );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, "shutting down");
     await app.close();
+    await sweeper.stop();
     await sealer.stop();
     await database.close();
     process.exit(0);

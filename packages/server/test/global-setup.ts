@@ -16,6 +16,7 @@ import { type Database, openDatabase } from "../src/db/database.js";
 import { migrate } from "../src/db/migrate.js";
 import { seedDemo } from "../src/demo/seed-demo.js";
 import { seedDemoCatalogue } from "../src/modules/catalogue/catalogue.service.js";
+import { seedDemoPortalContent } from "../src/modules/portal-content/demo-portal-content.js";
 import { seedReferenceData } from "../src/modules/reference/reference.service.js";
 
 export type TestDatabaseContext =
@@ -42,6 +43,7 @@ export async function prepareTemplate(database: Database): Promise<void> {
   await seedReferenceData(database.db);
   await seedDemo(database.db, "Demo#2026");
   await seedDemoCatalogue(database.db);
+  await seedDemoPortalContent(database.db);
 }
 
 export function testDbKind(): "pglite" | "postgres" {

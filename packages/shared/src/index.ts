@@ -4,3 +4,4 @@ export * from "./errors.js";
 export * from "./declaration.js";
 export * from "./project.workflow.js";
 export * from "./case.workflow.js";
+export * from "./sign-off.js";

@@ -9,6 +9,7 @@ export const ROLES = [
   "officer",
   "leader",
   "supervisor",
+  "intermediary",
   "ops_admin",
   "security_admin",
   "audit_admin",
@@ -20,6 +21,7 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   officer: { zh: "审批经办人", en: "Officer" },
   leader: { zh: "审批负责人", en: "Leader" },
   supervisor: { zh: "监管人员", en: "Supervisor" },
+  intermediary: { zh: "中介机构人员", en: "Intermediary staff" },
   ops_admin: { zh: "系统管理员", en: "Operations administrator" },
   security_admin: { zh: "安全管理员", en: "Security administrator" },
   audit_admin: { zh: "审计管理员", en: "Audit administrator" },
@@ -40,6 +42,12 @@ export const PERMISSIONS = [
   "code:verify", // 项目代码核验 before acceptance or funding (Art. 13)
   "guides:edit", // a department drafts and submits its matters' service guides (办事指南)
   "guides:publish", // a department's leader publishes or returns a submitted guide
+  "catalogue:manage", // the comprehensive management department keeps matters' master data and applicability rules, re-evaluates projects' matters
+  "cases:handle", // a department's officer or leader takes the steps of its matter cases (收件、受理、办结 …)
+  "content:manage", // portal content: a department's policy documents (政策信息); the intermediary directory (中介服务)
+  "commissions:read", // 中介服务委托 (Art. 16): a department's own, an intermediary's own, a supervisor's region
+  "commissions:manage", // a department commissions a registered intermediary for a case, cancels, evaluates the delivery
+  "commissions:respond", // an intermediary's staff accept or decline a commission and deliver its report
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,9 +55,10 @@ const EVERYONE: Permission[] = ["profile:read"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   project_unit: [...EVERYONE, "projects:declare", "projects:read"],
-  officer: [...EVERYONE, "organisations:read", "projects:read", "code:verify", "guides:edit"],
-  leader: [...EVERYONE, "organisations:read", "projects:read", "code:verify", "guides:edit", "guides:publish"],
-  supervisor: [...EVERYONE, "organisations:read", "projects:read", "code:verify"],
+  officer: [...EVERYONE, "organisations:read", "projects:read", "code:verify", "guides:edit", "catalogue:manage", "content:manage", "cases:handle", "commissions:read", "commissions:manage"],
+  leader: [...EVERYONE, "organisations:read", "projects:read", "code:verify", "guides:edit", "catalogue:manage", "guides:publish", "content:manage", "cases:handle", "commissions:read", "commissions:manage"],
+  supervisor: [...EVERYONE, "organisations:read", "projects:read", "code:verify", "commissions:read"],
+  intermediary: [...EVERYONE, "commissions:read", "commissions:respond"],
   ops_admin: [...EVERYONE, "organisations:read", "organisations:manage", "reference:manage", "ops:read"],
   security_admin: [...EVERYONE, "organisations:read", "users:read", "users:manage"],
   audit_admin: [...EVERYONE, "audit:read", "audit:verify"],

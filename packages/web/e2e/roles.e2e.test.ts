@@ -33,6 +33,8 @@ const MENU_PERMISSION: Record<string, Permission | null> = {
   workbench: null,
   projects: "projects:read",
   guides: "guides:edit",
+  catalogue: "catalogue:manage",
+  content: "content:manage",
   users: "users:read",
   organisations: "organisations:read",
   audit: "audit:read",
@@ -91,9 +93,10 @@ describe("portal", () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
     expect(await page.getByTestId("demo-banner").textContent()).toContain("演示环境");
     expect(await page.getByPlaceholder("输入项目代码查询").count()).toBe(1);
-    expect(await page.getByTestId("coming-soon").count()).toBe(3);
-    for (const id of ["policies", "intermediary", "disclosures"]) {
-      expect(await page.getByTestId(`card-${id}`).getAttribute("aria-disabled")).toBe("true");
+    expect(await page.getByTestId("coming-soon").count()).toBe(1);
+    expect(await page.getByTestId("card-disclosures").getAttribute("aria-disabled")).toBe("true");
+    for (const id of ["policies", "intermediary"]) {
+      expect(await page.getByTestId(`card-${id}`).getAttribute("aria-disabled")).toBe("false");
     }
     expect(await page.getByTestId("card-guides").getAttribute("aria-disabled")).toBe("false");
     expect(await page.getByText("登录审批监管系统").count()).toBeGreaterThan(0);

@@ -19,6 +19,10 @@ const ProjectPage = page(() => import("./portal/ProjectPage.js"), "ProjectPage")
 const DeclarePage = page(() => import("./portal/declare/DeclarePage.js"), "DeclarePage");
 const GuidesPage = page(() => import("./portal/guides/GuidesPage.js"), "GuidesPage");
 const GuidePage = page(() => import("./portal/guides/GuidePage.js"), "GuidePage");
+const PoliciesPage = page(() => import("./portal/policies/PoliciesPage.js"), "PoliciesPage");
+const PolicyPage = page(() => import("./portal/policies/PolicyPage.js"), "PolicyPage");
+const IntermediariesPage = page(() => import("./portal/intermediaries/IntermediariesPage.js"), "IntermediariesPage");
+const IntermediaryPage = page(() => import("./portal/intermediaries/IntermediaryPage.js"), "IntermediaryPage");
 const LoginPage = page(() => import("./admin/LoginPage.js"), "LoginPage");
 const AdminLayout = page(() => import("./admin/AdminLayout.js"), "AdminLayout");
 const EnrolPage = page(() => import("./admin/account/EnrolPage.js"), "EnrolPage");
@@ -27,6 +31,8 @@ const ADMIN_PAGES: Record<string, ComponentType> = {
   workbench: page(() => import("./admin/workbench/WorkbenchPage.js"), "WorkbenchPage"),
   projects: page(() => import("./admin/projects/ProjectsPage.js"), "ProjectsPage"),
   guides: page(() => import("./admin/guides/GuidesPage.js"), "GuidesPage"),
+  catalogue: page(() => import("./admin/catalogue/CataloguePage.js"), "CataloguePage"),
+  content: page(() => import("./admin/content/ContentPage.js"), "ContentPage"),
   users: page(() => import("./admin/users/UsersPage.js"), "UsersPage"),
   organisations: page(() => import("./admin/organisations/OrganisationsPage.js"), "OrganisationsPage"),
   audit: page(() => import("./admin/audit/AuditPage.js"), "AuditPage"),
@@ -62,6 +68,10 @@ const router = createBrowserRouter([
           { path: "declare", element: <DeclarePage /> },
           { path: "guides", element: <GuidesPage /> },
           { path: "guides/:matterCode", element: <GuidePage /> },
+          { path: "policies", element: <PoliciesPage /> },
+          { path: "policies/:id", element: <PolicyPage /> },
+          { path: "intermediaries", element: <IntermediariesPage /> },
+          { path: "intermediaries/:id", element: <IntermediaryPage /> },
         ],
       },
       { path: "admin/login", element: <LoginPage /> },

@@ -16,9 +16,11 @@ const baseSchema = z.object({
     HOST: z.string().default("0.0.0.0"),
     /** Embedded PGlite data directory; ignored when DATABASE_URL is set. */
     DATA_DIR: z.string().min(1).default("./data"),
-    /** A real PostgreSQL (production), e.g. postgres://user:pass@host:5432/tzxm */
     /** Uploaded files (申请材料, attachments); default `<DATA_DIR>/files`. Several app hosts need a shared directory. */
     FILE_STORE_DIR: z.string().min(1).optional(),
+    /** Largest 申请材料 upload in bytes (default 50 MB); a guide's maxSizeMb can only lower it. The body is held in memory. */
+    MATERIAL_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(50 * 1024 * 1024),
+    /** A real PostgreSQL (production), e.g. postgres://user:pass@host:5432/tzxm */
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://").optional(),
     PLATFORM_LEVEL: z.enum(PLATFORM_LEVELS).default("provincial"),
     PLATFORM_REGION: z.string().regex(/^\d{6}$/, "must be a 6-digit GB/T 2260 code").default("330000"),
@@ -44,6 +46,10 @@ const baseSchema = z.object({
     CALENDAR_OVERRIDE_FILE: z.string().optional(),
     /** 64 hex characters: the SM4 key for secrets stored in fields (second-factor seeds). Required outside demo mode. */
     FIELD_ENCRYPTION_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex characters").optional(),
+    /** A case gets its yellow warning when this many working days or fewer remain (spec §6 default 3). */
+    CASE_WARN_WORKING_DAYS: z.coerce.number().int().min(0).max(30).default(3),
+    /** How often each process sweeps open cases' deadlines and warnings, in milliseconds. */
+    CASE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Directory of the built web application (served at / and /admin). */
     WEB_DIST_DIR: z.string().optional(),

@@ -35,7 +35,7 @@ export interface AppUserTable {
   username: string;
   display_name: string;
   organisation_id: number;
-  role: "project_unit" | "officer" | "leader" | "supervisor" | "ops_admin" | "security_admin" | "audit_admin";
+  role: "project_unit" | "officer" | "leader" | "supervisor" | "intermediary" | "ops_admin" | "security_admin" | "audit_admin";
   password_hash: string;
   password_changed_at: ColumnType<Date, Date | string | undefined, Date | string>;
   totp_secret: string | null;
@@ -176,6 +176,32 @@ export interface MatterTable {
   promised_source: string;
   pause_reason_classes: string[];
   updated_at: Timestamp;
+  /** The current matter_version (0009). */
+  version: number;
+  /** 0012: 会签 (all) / 或签 (any) before completion, or none. */
+  sign_off_mode: Generated<"none" | "all" | "any">;
+}
+/** 事项主数据版本 (0009): never edited or deleted. */
+export interface MatterVersionTable {
+  /** 0012 */
+  sign_off_mode: Generated<"none" | "all" | "any">;
+  matter_code: string;
+  version: number;
+  name: string;
+  department_id: number;
+  kind: string;
+  stage: string;
+  statutory_working_days: number | null;
+  statutory_calendar_days: number | null;
+  statutory_source: string;
+  extendable_working_days: number | null;
+  extension_source: string | null;
+  promised_working_days: number;
+  promised_source: string;
+  pause_reason_classes: string[];
+  changed_by: number | null;
+  changed_at: Timestamp;
+  reason: string;
 }
 export interface ServiceGuideTable {
   id: Generated<number>;
@@ -198,6 +224,12 @@ export interface ApplicabilityRuleTable {
   active: ColumnType<boolean, boolean | undefined, boolean>;
   created_by: number | null;
   created_at: Timestamp;
+  /** 0009: why the rule was set, and when, by whom and by which rule it stopped. */
+  reason: ColumnType<string | null, string | null | undefined, never>;
+  deactivated_at: ColumnType<Date | null, never, Date | string>;
+  deactivated_by: ColumnType<number | null, never, number>;
+  deactivation_reason: ColumnType<string | null, never, string>;
+  replaced_by: ColumnType<number | null, never, number>;
 }
 export interface MatterCaseTable {
   id: string;
@@ -208,6 +240,192 @@ export interface MatterCaseTable {
   reasons: ColumnType<unknown, string, string>;
   decided_by_region: string | null;
   notified_at: Timestamp;
+  /** 0009: the matter_version the project was told. */
+  matter_version: number;
+  /** 0010: handling department (filled from the matter by a trigger), officer, steps' results and the clock's stored answer. */
+  department_id: ColumnType<number, number | undefined, number>;
+  officer_id: number | null;
+  submitted_at: Timestamp | null;
+  accepted_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  result: "granted" | "denied" | null;
+  opinion: string | null;
+  document_number: string | null;
+  document_title: string | null;
+  document_key: string | null;
+  statutory_days: number | null;
+  statutory_unit: "working_day" | "calendar_day" | null;
+  promised_days: number | null;
+  extended_days: Generated<number>;
+  due_date: ColumnType<string | null, string | null, string | null>;
+  remaining_days: number | null;
+  warning: Generated<"none" | "yellow" | "red">;
+  calendar_version: string | null;
+  last_step_at: Timestamp | null;
+}
+/** 办件环节 (0010): never changed once recorded. `on_date` is the CST date the clock counts. */
+export interface CaseEventTable {
+  id: Generated<number>;
+  case_id: string;
+  seq: number;
+  type: string;
+  at: Timestamp;
+  on_date: ColumnType<string, string, never>;
+  recorded_at: Timestamp;
+  actor_kind: "unit" | "officer" | "leader" | "department_system";
+  actor_user_id: number | null;
+  api_key_id: number | null;
+  actor_label: string;
+  status_after: string;
+  body: ColumnType<unknown, string, never>;
+}
+/** 会签/或签 round (0012). */
+export interface CaseSignOffTable {
+  id: Generated<number>;
+  case_id: string;
+  mode: "all" | "any";
+  decision: ColumnType<unknown, string, never>;
+  status: "open" | "approved" | "rejected";
+  requested_by: number;
+  requested_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+export interface CaseSignOffSignerTable {
+  sign_off_id: number;
+  user_id: number;
+  decision: "approve" | "reject" | null;
+  comment: string | null;
+  decided_at: Timestamp | null;
+}
+export interface CaseWarningTable {
+  id: Generated<number>;
+  case_id: string;
+  level: "yellow" | "red";
+  due_date: ColumnType<string, string, never>;
+  remaining_days: number;
+  raised_at: Timestamp;
+}
+export interface CaseDeadlineChangeTable {
+  id: Generated<number>;
+  case_id: string;
+  old_due_date: ColumnType<string | null, string | null, never>;
+  new_due_date: ColumnType<string | null, string | null, never>;
+  old_calendar: string | null;
+  new_calendar: string;
+  changed_at: Timestamp;
+}
+export interface UserMessageTable {
+  id: Generated<number>;
+  user_id: number | null;
+  organisation_id: number | null;
+  kind: string;
+  subject: string;
+  title: string;
+  title_en: string;
+  body: string;
+  body_en: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+export interface ApiKeyTable {
+  id: Generated<number>;
+  name: string;
+  organisation_id: number;
+  scopes: string[];
+  key_prefix: string;
+  key_sm3: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+export interface MaterialFileTable {
+  id: Generated<number>;
+  case_id: string;
+  project_id: number;
+  material_code: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sm3: string;
+  storage_key: string;
+  uploaded_by: number;
+  uploaded_at: Timestamp;
+  status: "current" | "replaced" | "withdrawn";
+}
+
+/** 政策信息 (0008_portal_content.sql). `issued_on` is a date, answered as "YYYY-MM-DD". */
+export interface PolicyDocumentTable {
+  id: Generated<number>;
+  title: string;
+  issuer: string;
+  document_number: string | null;
+  issued_on: string;
+  category: "law" | "policy" | "notice" | "interpretation";
+  body: string;
+  attachments: ColumnType<unknown, string | undefined, string>;
+  status: "draft" | "published" | "withdrawn";
+  region_code: string;
+  organisation_id: number;
+  created_by: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_by: number | null;
+  published_at: Timestamp | null;
+  withdrawn_by: number | null;
+  withdrawn_at: Timestamp | null;
+  withdrawn_reason: string | null;
+}
+/** 中介服务机构 (0008_portal_content.sql). */
+export interface IntermediaryOrgTable {
+  id: Generated<number>;
+  name: string;
+  credit_code: string;
+  region_code: string;
+  organisation_id: number | null;
+  qualifications: ColumnType<unknown, string | undefined, string>;
+  services: ColumnType<unknown, string | undefined, string>;
+  contact_name: string;
+  contact_phone: string;
+  address: string;
+  status: "active" | "suspended";
+  suspended_reason: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+/** 中介服务委托 (0011_commissions.sql). */
+export interface IntermediaryCommissionTable {
+  id: Generated<number>;
+  case_id: string;
+  intermediary_id: number;
+  department_id: number;
+  service: string;
+  requirements: string;
+  promised_working_days: number;
+  status: "commissioned" | "accepted" | "declined" | "delivered" | "evaluated" | "cancelled";
+  commissioned_by: number;
+  commissioned_at: Timestamp;
+  accepted_by: number | null;
+  accepted_at: Timestamp | null;
+  declined_by: number | null;
+  declined_at: Timestamp | null;
+  declined_reason: string | null;
+  delivered_by: number | null;
+  delivered_at: Timestamp | null;
+  report_key: string | null;
+  report_file_name: string | null;
+  report_media_type: string | null;
+  report_size: number | null;
+  report_sm3: string | null;
+  evaluation_score: number | null;
+  evaluation_comment: string | null;
+  evaluated_by: number | null;
+  evaluated_at: Timestamp | null;
+  cancelled_by: number | null;
+  cancelled_at: Timestamp | null;
+  cancelled_reason: string | null;
 }
 
 export interface DB {
@@ -231,5 +449,17 @@ export interface DB {
   service_guide: ServiceGuideTable;
   applicability_rule: ApplicabilityRuleTable;
   matter_case: MatterCaseTable;
+  case_event: CaseEventTable;
+  case_warning: CaseWarningTable;
+  case_sign_off: CaseSignOffTable;
+  case_sign_off_signer: CaseSignOffSignerTable;
+  case_deadline_change: CaseDeadlineChangeTable;
+  user_message: UserMessageTable;
+  api_key: ApiKeyTable;
+  matter_version: MatterVersionTable;
+  material_file: MaterialFileTable;
   project_draft: ProjectDraftTable;
+  policy_document: PolicyDocumentTable;
+  intermediary_org: IntermediaryOrgTable;
+  intermediary_commission: IntermediaryCommissionTable;
 }

@@ -45,6 +45,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: "demo-officer-zjw", displayName: "刘洋（建设厅经办人）", role: "officer", organisation: "zjw" },
   { username: "demo-leader-fgw", displayName: "赵强（发展改革委负责人）", role: "leader", organisation: "fgw" },
   { username: "demo-supervisor", displayName: "孙丽（监管人员）", role: "supervisor", organisation: "fgw" },
+  { username: "demo-intermediary", displayName: "钱工（中介机构）", role: "intermediary", organisation: "zj" },
   { username: "demo-ops", displayName: "周涛（系统管理员）", role: "ops_admin", organisation: "sjj" },
   { username: "demo-security", displayName: "吴敏（安全管理员）", role: "security_admin", organisation: "sjj" },
   { username: "demo-audit", displayName: "郑洁（审计管理员）", role: "audit_admin", organisation: "sjj" },

@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
   ClusterOutlined,
@@ -7,6 +8,7 @@ import {
   FileTextOutlined,
   FolderOpenOutlined,
   MonitorOutlined,
+  ReadOutlined,
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
@@ -29,6 +31,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: "workbench", label: "menu_workbench", permission: null, icon: <DashboardOutlined /> },
   { key: "projects", label: "menu_projects", permission: "projects:read", icon: <FolderOpenOutlined />, labelFor: { project_unit: "menu_myProjects" } },
   { key: "guides", label: "menu_guides", permission: "guides:edit", icon: <FileTextOutlined /> },
+  { key: "catalogue", label: "menu_catalogue", permission: "catalogue:manage", icon: <ApartmentOutlined /> },
+  { key: "content", label: "menu_content", permission: "content:manage", icon: <ReadOutlined /> },
   { key: "users", label: "menu_users", permission: "users:read", icon: <TeamOutlined /> },
   { key: "organisations", label: "menu_organisations", permission: "organisations:read", icon: <ClusterOutlined /> },
   { key: "audit", label: "menu_audit", permission: "audit:read", icon: <AuditOutlined /> },

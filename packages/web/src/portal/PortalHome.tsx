@@ -17,8 +17,8 @@ interface ServiceCard {
 const CARDS: ServiceCard[] = [
   { id: "declare", title: "cardDeclare", description: "cardDeclareDesc", icon: <FormOutlined />, to: "/declare" },
   { id: "guides", title: "cardGuides", description: "cardGuidesDesc", icon: <BookOutlined />, to: "/guides" },
-  { id: "policies", title: "cardPolicies", description: "cardPoliciesDesc", icon: <NotificationOutlined /> },
-  { id: "intermediary", title: "cardIntermediary", description: "cardIntermediaryDesc", icon: <SolutionOutlined /> },
+  { id: "policies", title: "cardPolicies", description: "cardPoliciesDesc", icon: <NotificationOutlined />, to: "/policies" },
+  { id: "intermediary", title: "cardIntermediary", description: "cardIntermediaryDesc", icon: <SolutionOutlined />, to: "/intermediaries" },
   { id: "disclosures", title: "cardDisclosures", description: "cardDisclosuresDesc", icon: <FileSearchOutlined /> },
   { id: "calendar", title: "cardCalendar", description: "cardCalendarDesc", icon: <CalculatorOutlined />, to: "/calendar" },
 ];

@@ -24,6 +24,12 @@ export function PortalLayout() {
           )}
         </Link>
         <Space size="middle">
+          <Link to="/policies" data-testid="portal-nav-policies">
+            {t("cardPolicies")}
+          </Link>
+          <Link to="/intermediaries" data-testid="portal-nav-intermediaries">
+            {t("cardIntermediary")}
+          </Link>
           <LanguageSwitch dark />
           <Link to="/admin/login" data-testid="portal-signin">
             <LoginOutlined /> {t("portalSignIn")}

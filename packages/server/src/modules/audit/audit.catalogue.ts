@@ -65,6 +65,74 @@ export const AUDIT_EVENTS = {
   "guide.submitted": z.object({ matterCode: z.string(), version: z.number().int(), guideId: z.number().int() }),
   "guide.returned": z.object({ matterCode: z.string(), version: z.number().int(), guideId: z.number().int(), reason: z.string() }),
   "guide.published": z.object({ matterCode: z.string(), version: z.number().int(), guideId: z.number().int(), supersededVersion: z.number().int().optional() }),
+  /** A draft guide version thrown away before submission (only drafts are ever deleted). */
+  "guide.discarded": z.object({ matterCode: z.string(), version: z.number().int(), guideId: z.number().int() }),
+  /** 事项主数据 changed by the comprehensive management department: a new matter_version, the old one kept. */
+  "matter.changed": z.object({ matterCode: z.string(), fromVersion: z.number().int(), toVersion: z.number().int(), changedFields: z.array(z.string()), reason: z.string() }),
+  "rule.saved": z.object({ matterCode: z.string(), regionCode: z.string(), ruleId: z.number().int(), replacedRuleId: z.number().int().optional(), condition: z.unknown(), reason: z.string() }),
+  "rule.deactivated": z.object({ matterCode: z.string(), regionCode: z.string(), ruleId: z.number().int(), reason: z.string() }),
+  /** 重新评估应办事项: the explicit act that changes what a project was told, with what changed and why. */
+  "project.matters_reevaluated": z.object({
+    code: z.string(),
+    reason: z.string(),
+    added: z.array(z.object({ matterCode: z.string(), caseId: z.string(), matterVersion: z.number().int(), guideVersion: z.number().int().nullable() })),
+    withdrawn: z.array(z.object({ matterCode: z.string(), caseId: z.string() })),
+    keptNotRequired: z.array(z.object({ matterCode: z.string(), caseId: z.string(), status: z.string() })),
+  }),
+  "policy.drafted": z.object({ policyId: z.number().int(), title: z.string() }),
+  "policy.saved": z.object({ policyId: z.number().int(), title: z.string() }),
+  /** `sm3` is the digest of the stored bytes (also their file-store key): the file can be re-checked later. */
+  "policy.attachment_added": z.object({ policyId: z.number().int(), fileName: z.string(), mediaType: z.string(), size: z.number().int(), sm3: z.string() }),
+  "policy.attachment_removed": z.object({ policyId: z.number().int(), fileName: z.string(), sm3: z.string() }),
+  "policy.published": z.object({ policyId: z.number().int(), title: z.string() }),
+  "policy.withdrawn": z.object({ policyId: z.number().int(), title: z.string(), reason: z.string() }),
+  "intermediary.registered": z.object({ intermediaryId: z.number().int(), name: z.string(), creditCode: z.string() }),
+  "intermediary.updated": z.object({ intermediaryId: z.number().int(), name: z.string(), changed: z.array(z.string()) }),
+  "intermediary.suspended": z.object({ intermediaryId: z.number().int(), name: z.string(), reason: z.string() }),
+  "intermediary.reactivated": z.object({ intermediaryId: z.number().int(), name: z.string() }),
+  "portal_content.seeded": z.object({ policies: z.number().int(), intermediaries: z.number().int() }),
+  /** A 申请材料 file stored for a matter case; `replacedFileId` is the earlier upload it replaces (kept). */
+  "material.uploaded": z.object({
+    caseId: z.string(),
+    materialCode: z.string(),
+    fileId: z.number().int(),
+    fileName: z.string(),
+    size: z.number().int(),
+    sm3: z.string(),
+    replacedFileId: z.number().int().optional(),
+  }),
+  "material.downloaded": z.object({ caseId: z.string(), materialCode: z.string(), fileId: z.number().int(), sm3: z.string() }),
+  /** A step of a matter case (spec §6); `at` is when it happened, `reportedLate` when a department's system reported it afterwards. */
+  "case.step_taken": z.object({
+    caseId: z.string(),
+    matterCode: z.string(),
+    step: z.string(),
+    statusBefore: z.string(),
+    statusAfter: z.string(),
+    at: z.string(),
+    reportedLate: z.boolean(),
+    details: z.record(z.string(), z.unknown()),
+  }),
+  "case.deadline_changed": z.object({ caseId: z.string(), oldDueDate: z.string().nullable(), newDueDate: z.string().nullable(), calendar: z.string() }),
+  "case.warning_raised": z.object({ caseId: z.string(), level: z.enum(["yellow", "red"]), dueDate: z.string(), remainingDays: z.number().int() }),
+  "case.sign_off_requested": z.object({ caseId: z.string(), mode: z.enum(["all", "any"]), signerIds: z.array(z.number().int()), documentNumber: z.string() }),
+  "case.signed": z.object({ caseId: z.string(), decision: z.enum(["approve", "reject"]), outcome: z.enum(["open", "approved", "rejected"]) }),
+  "project.approved": z.object({ code: z.string(), matters: z.number().int() }),
+  /** 中介服务委托 (Art. 16): `caseResumed` says whether the step started the case's clock again (it was still paused for it). */
+  "commission.created": z.object({ commissionId: z.number().int(), caseId: z.string(), intermediaryId: z.number().int(), intermediary: z.string(), service: z.string(), promisedWorkingDays: z.number().int() }),
+  "commission.accepted": z.object({ commissionId: z.number().int(), caseId: z.string(), intermediaryId: z.number().int() }),
+  "commission.declined": z.object({ commissionId: z.number().int(), caseId: z.string(), intermediaryId: z.number().int(), reason: z.string(), caseResumed: z.boolean() }),
+  /** `sm3` is the digest of the delivered report (also its file-store key). */
+  "commission.delivered": z.object({
+    commissionId: z.number().int(), caseId: z.string(), intermediaryId: z.number().int(), fileName: z.string(), size: z.number().int(), sm3: z.string(),
+    usedWorkingDays: z.number().int(), overdue: z.boolean(), caseResumed: z.boolean(),
+  }),
+  "commission.evaluated": z.object({ commissionId: z.number().int(), caseId: z.string(), intermediaryId: z.number().int(), score: z.number().int(), comment: z.string() }),
+  "commission.cancelled": z.object({ commissionId: z.number().int(), caseId: z.string(), intermediaryId: z.number().int(), reason: z.string(), caseResumed: z.boolean() }),
+  "commission.report_downloaded": z.object({ commissionId: z.number().int(), caseId: z.string(), sm3: z.string() }),
+  "project.completion_notice_downloaded": z.object({ code: z.string() }),
+  "api_key.created": z.object({ keyId: z.number().int(), name: z.string(), organisationId: z.number().int(), scopes: z.array(z.string()) }),
+  "api_key.revoked": z.object({ keyId: z.number().int(), name: z.string() }),
   "audit.chain_verified": z.object({ ok: z.boolean(), checkedEvents: z.number().int(), problemSeq: z.number().int().optional() }),
 } as const;
 

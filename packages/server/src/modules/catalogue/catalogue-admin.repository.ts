@@ -8,6 +8,7 @@ type Q = Kysely<DB> | Transaction<DB>;
 export const MASTER_COLUMNS = [
   "name", "department_id", "kind", "stage", "statutory_working_days", "statutory_calendar_days", "statutory_source",
   "extendable_working_days", "extension_source", "promised_working_days", "promised_source", "pause_reason_classes",
+  "sign_off_mode",
 ] as const;
 export type MasterColumn = (typeof MASTER_COLUMNS)[number];
 export type MasterData = Pick<Selectable<DB["matter"]>, MasterColumn>;

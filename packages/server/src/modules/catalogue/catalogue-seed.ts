@@ -91,6 +91,8 @@ export const matterSchema = z
     promisedWorkingDays: days,
     promisedSource: text,
     pauseReasonClasses: z.array(z.enum(Object.keys(PAUSE_REASON_CLASSES) as [PauseReasonClass, ...PauseReasonClass[]])),
+    /** 会签 (all) or 或签 (any) within the department before completion, where the guide asks for it. */
+    signOffMode: z.enum(["none", "all", "any"]).optional(),
     guide: guideSchema,
     materials: z.array(materialSchema).min(1),
   })

@@ -37,6 +37,8 @@ export const matterBodySchema = z.object({
   promisedWorkingDays: days,
   promisedSource: text,
   pauseReasonClasses: z.array(z.enum(Object.keys(PAUSE_REASON_CLASSES) as [PauseReasonClass, ...PauseReasonClass[]])).max(7),
+  /** 会签 (all) / 或签 (any) before completion, as the guide asks; none by default. */
+  signOffMode: z.enum(["none", "all", "any"]).default("none"),
   reason: text,
 });
 export type MatterBody = z.output<typeof matterBodySchema>;
@@ -78,6 +80,7 @@ const FIELD_NAMES: Record<repo.MasterColumn, string> = {
   promised_working_days: "promisedWorkingDays",
   promised_source: "promisedSource",
   pause_reason_classes: "pauseReasonClasses",
+  sign_off_mode: "signOffMode",
 };
 
 function columnsOf(b: MatterBody): repo.MasterData {
@@ -94,6 +97,7 @@ function columnsOf(b: MatterBody): repo.MasterData {
     promised_working_days: b.promisedWorkingDays,
     promised_source: b.promisedSource,
     pause_reason_classes: b.pauseReasonClasses,
+    sign_off_mode: b.signOffMode,
   };
 }
 
@@ -111,6 +115,7 @@ function masterView(r: repo.MasterData) {
     promisedWorkingDays: r.promised_working_days,
     promisedSource: r.promised_source,
     pauseReasonClasses: r.pause_reason_classes,
+    signOffMode: r.sign_off_mode,
   };
 }
 export type MatterMaster = ReturnType<typeof masterView>;

@@ -14,6 +14,7 @@ const base: MatterBody = {
   promisedWorkingDays: 10,
   promisedSource: "承诺",
   pauseReasonClasses: ["supplement"],
+  signOffMode: "none",
   reason: "调整",
 };
 const paths = (b: Partial<MatterBody>) => masterProblems({ ...base, ...b }).map((p) => p.path);

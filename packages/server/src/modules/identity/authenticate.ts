@@ -3,10 +3,22 @@ import type { Permission } from "@tzxm/shared";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { DomainError } from "../../platform/errors.js";
 import { recordAudit } from "../audit/audit.service.js";
+import { type ApiClient, type ApiKeyScope, resolveApiKey } from "./api-keys.service.js";
 import { resolveSession } from "./identity.service.js";
 import { actorOf } from "./request-user.js";
 
 export const SESSION_COOKIE = "tzxm_sid";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** A department's business system, authenticated by its API key (routes with `config.apiKey` only). */
+    apiClient?: ApiClient;
+  }
+  interface FastifyContextConfig {
+    /** The API-key scope that also opens this route to departments' systems (spec §6 exchange). */
+    apiKey?: ApiKeyScope;
+  }
+}
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 function sameToken(a: string, b: string): boolean {
@@ -46,6 +58,20 @@ export async function authenticate(request: FastifyRequest, reply: FastifyReply)
   const access = request.routeOptions.config.access;
   // Every registered route has an access (app.ts refuses others at start-up); none means the 404 handler.
   if (access === undefined || access === "public") return;
+
+  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1];
+  if (!request.user && bearer) {
+    // No cookie is involved, so no CSRF token either; the key is the credential.
+    const scope = request.routeOptions.config.apiKey;
+    const client = scope ? await resolveApiKey(database.db, bearer) : null;
+    if (!client) throw new DomainError("API_KEY_INVALID");
+    if (!scope || !client.scopes.includes(scope)) {
+      await deny(request, scope ?? access, "permission");
+      throw new DomainError("FORBIDDEN");
+    }
+    request.apiClient = client;
+    return;
+  }
 
   const user = request.user;
   if (!user) throw new DomainError(request.sessionExpired ? "SESSION_EXPIRED" : "NOT_AUTHENTICATED");

@@ -247,7 +247,8 @@ export async function confirmSecondFactor(ctx: IdentityContext, user: AuthUser, 
 /** Checks that a role fits the kind of organisation it is given (项目单位 users only in project units, …). */
 export function roleFitsOrganisation(role: Role, kind: string): boolean {
   if (kind === "project_unit") return role === "project_unit";
-  if (kind === "intermediary") return false; // intermediary staff arrive with the intermediary-services issue
+  // An intermediary's staff answer commissions (Art. 16) and nothing else; no other organisation has them.
+  if (kind === "intermediary" || role === "intermediary") return kind === "intermediary" && role === "intermediary";
   if (role === "project_unit") return false;
   if (role === "supervisor") return kind === "comprehensive";
   if (role === "ops_admin" || role === "security_admin" || role === "audit_admin") return kind === "operations" || kind === "comprehensive";

@@ -39,11 +39,12 @@ export function requireUser(request: FastifyRequest): AuthUser {
 /** The audit actor of a request: the user if signed in, else the anonymous caller's address. */
 export function actorOf(request: FastifyRequest): AuditActor {
   const u = request.user;
+  const k = request.apiClient;
   return {
     userId: u?.id,
-    label: u?.username ?? "anonymous",
-    organisationId: u?.organisation.id,
-    regionCode: u?.organisation.regionCode,
+    label: u?.username ?? (k ? `api-key:${k.name}` : "anonymous"),
+    organisationId: u?.organisation.id ?? k?.organisationId,
+    regionCode: u?.organisation.regionCode ?? k?.regionCode,
     requestId: String(request.id),
     ip: request.ip,
   };

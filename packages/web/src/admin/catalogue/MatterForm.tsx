@@ -11,7 +11,7 @@ import type { AdminMatter, Department, MatterMaster } from "./types.js";
 type Values = MatterMaster & { reason: string };
 const FIELDS = [
   "name", "departmentId", "kind", "stage", "statutoryWorkingDays", "statutoryCalendarDays", "statutorySource", "extendableWorkingDays",
-  "extensionSource", "promisedWorkingDays", "promisedSource", "pauseReasonClasses", "reason",
+  "extensionSource", "promisedWorkingDays", "promisedSource", "pauseReasonClasses", "signOffMode", "reason",
 ];
 
 /** 事项主数据: the master data of one matter; saving makes a new version, so a reason is required. */
@@ -105,6 +105,9 @@ export function MatterForm(props: { matter: AdminMatter; departments: Department
         </Form.Item>
         <Form.Item name="pauseReasonClasses" label={t("catPauseClasses")}>
           <Select mode="multiple" options={options(PAUSE_LABELS)} />
+        </Form.Item>
+        <Form.Item name="signOffMode" label={t("catSignOffMode")} extra={t("catSignOffModeHint")}>
+          <Select options={(["none", "all", "any"] as const).map((value) => ({ value, label: t(`catSignOff_${value}`) }))} />
         </Form.Item>
         <Form.Item name="reason" label={t("catReason")} rules={required} extra={t("catReasonHint")}>
           <Input.TextArea autoSize maxLength={500} data-testid="catalogue-matter-reason" />

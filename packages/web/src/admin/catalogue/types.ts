@@ -12,6 +12,7 @@ export interface MatterMaster {
   promisedWorkingDays: number;
   promisedSource: string;
   pauseReasonClasses: string[];
+  signOffMode: "none" | "all" | "any";
 }
 
 export interface AdminMatter extends MatterMaster {

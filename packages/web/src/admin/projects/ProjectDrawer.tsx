@@ -10,6 +10,8 @@ import { formatInstant } from "../../lib/format.js";
 import type { ProjectVersions } from "./changes/change-kinds.js";
 import { ProjectChangeActions } from "./changes/ProjectChangeActions.js";
 import { VersionHistory } from "./changes/VersionHistory.js";
+import { ReevaluateAction } from "../catalogue/ReevaluateDialog.js";
+import { MattersPanel } from "./MattersPanel.js";
 import type { ProjectEvents, ProjectListItem, ProjectRecord } from "./types.js";
 
 /** One project: its record and every event recorded under its code, oldest first (traces, Art. 4 and 10). */
@@ -64,6 +66,7 @@ export function ProjectDrawer({ item, onClose, onChanged }: { item: ProjectListI
         <ErrorAlert error={record.error ?? events.error ?? versions.error} style={{ marginBottom: 16 }} />
         {record.loading && !p && <Spin />}
         {p && <ProjectChangeActions project={p} onChanged={changed} onOpen={openCode} />}
+        {p && <ReevaluateAction code={p.code} onDone={changed} />}
         {p && (
           <Descriptions
             column={1}
@@ -89,6 +92,7 @@ export function ProjectDrawer({ item, onClose, onChanged }: { item: ProjectListI
             ]}
           />
         )}
+        {p && <MattersPanel code={p.code} />}
         <Typography.Title level={5} style={{ marginTop: 24 }}>
           {t("chgVersions")}
         </Typography.Title>

@@ -1,0 +1,59 @@
+import { type CaseStatus, allowedCaseEvents } from "@tzxm/shared";
+import { cstDate } from "../../platform/clock.js";
+import type { AuthUser } from "../identity/request-user.js";
+import { resolveCode } from "../projects/code-param.js";
+import { findInScope } from "../projects/projects.repository.js";
+import { clockOf, limitsOf, presentClock } from "./case-clock.js";
+import * as repo from "./cases.repository.js";
+import type { CasesContext } from "./cases.service.js";
+
+/** One row of a queue or of the parallel view: the case, its clock computed now, the steps the viewer may take. */
+async function summarise(ctx: CasesContext, c: repo.CaseRow, viewer: AuthUser) {
+  const events = await repo.eventsOfCase(ctx.db, c.id);
+  const clock = presentClock(clockOf(ctx.calendar, c, events, cstDate(), ctx.warnDays), limitsOf(c));
+  const role = viewer.role === "project_unit" ? (viewer.organisation.id === c.unit_organisation_id ? "unit" : null) : viewer.organisation.id === c.department_id && (viewer.role === "officer" || viewer.role === "leader") ? viewer.role : null;
+  return {
+    caseId: c.id,
+    projectCode: c.project_code,
+    projectName: c.project_name,
+    matterCode: c.matter_code,
+    matterName: c.matter_name,
+    stage: c.stage,
+    department: c.department,
+    status: c.status,
+    result: c.result,
+    documentNumber: c.document_number,
+    lastStepAt: c.last_step_at?.toISOString() ?? null,
+    clock,
+    allowedSteps: role ? allowedCaseEvents(c.status as CaseStatus, role) : [],
+  };
+}
+
+export async function departmentCaseQueue(ctx: CasesContext, user: AuthUser, filter: repo.QueueFilter) {
+  const { total, items } = await repo.departmentQueue(ctx.db, user.organisation.id, filter);
+  const rows = [];
+  for (const c of items) rows.push(await summarise(ctx, c, user));
+  return { total, items: rows };
+}
+
+export async function departmentCaseWorkload(ctx: CasesContext, user: AuthUser) {
+  const rows = await repo.departmentWorkload(ctx.db, user.organisation.id);
+  return { department: user.organisation.name, items: rows.map((r) => ({ status: r.status, warning: r.warning, count: Number(r.n) })) };
+}
+
+/** 并联审批 view: every case of the project, side by side, grouped by stage (in stage order). */
+export async function projectCases(ctx: CasesContext, user: AuthUser, codeInput: string) {
+  const project = await findInScope(ctx.db, user.scope, await resolveCode(ctx.db, codeInput));
+  if (!project) return null;
+  const cases = await repo.casesOfProjectInScope(ctx.db, user.scope, project.code);
+  const order = ["land_planning", "construction_permit_engineering", "construction_permit", "completion_acceptance"];
+  const stages = new Map<string, Awaited<ReturnType<typeof summarise>>[]>();
+  for (const c of cases) {
+    const s = await summarise(ctx, c, user);
+    stages.set(c.stage, [...(stages.get(c.stage) ?? []), s]);
+  }
+  return {
+    code: project.code,
+    stages: [...stages.entries()].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([stage, items]) => ({ stage, items })),
+  };
+}

@@ -1,0 +1,47 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { now } from "../../platform/clock.js";
+import { requireUser } from "../identity/request-user.js";
+import * as repo from "./messages.repository.js";
+
+/**
+ * 站内消息: what the platform tells a user (case steps told to the unit, Art. 14(3); warnings to officers and
+ * leaders, Art. 15). Reading one is not a business change, so it is not audited.
+ */
+export const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/messages",
+    {
+      config: { access: "profile:read" },
+      schema: {
+        tags: ["messages"],
+        summary: "站内消息 The signed-in user's messages, newest first",
+        querystring: z.object({ unread: z.enum(["true", "false"]).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+      },
+    },
+    async (request) => {
+      const u = requireUser(request);
+      const [items, unread] = await Promise.all([
+        repo.messagesFor(app.deps.database.db, u.id, u.organisation.id, request.query.limit, request.query.unread === "true"),
+        repo.countUnread(app.deps.database.db, u.id, u.organisation.id),
+      ]);
+      return {
+        unread: Number(unread.n),
+        items: items.map((m) => ({ id: m.id, kind: m.kind, subject: m.subject, title: m.title, titleEn: m.title_en, body: m.body, bodyEn: m.body_en, createdAt: m.created_at.toISOString(), readAt: m.read_at?.toISOString() ?? null })),
+      };
+    },
+  );
+
+  app.post(
+    "/messages/:id/read",
+    {
+      config: { access: "profile:read" },
+      schema: { tags: ["messages"], summary: "Mark a message read", params: z.object({ id: z.coerce.number().int().positive() }) },
+    },
+    async (request, reply) => {
+      const u = requireUser(request);
+      await repo.markRead(app.deps.database.db, request.params.id, u.id, u.organisation.id, now());
+      return reply.code(204).send();
+    },
+  );
+};
