@@ -8,6 +8,7 @@ import { VERSION, prepareDatabase } from "./boot.js";
 import { buildApp } from "./http/app.js";
 import { startAuditSealer } from "./modules/audit/audit.service.js";
 import { startDeadlineSweeper } from "./modules/cases/sweep.service.js";
+import { smtpSender, startMailSender } from "./modules/messages/email-outbox.js";
 
 async function main() {
   const config = loadConfig();
@@ -15,7 +16,8 @@ async function main() {
   const { database, calendar } = await prepareDatabase(config, log);
   const app = await buildApp({ config, database, calendar, version: VERSION });
   const sealer = startAuditSealer(database.db, config.AUDIT_SEAL_INTERVAL_MS, (e) => app.log.error({ err: e }, "audit sealer failed"));
-  const sweeper = startDeadlineSweeper({ db: database.db, calendar, warnDays: config.CASE_WARN_WORKING_DAYS }, config.CASE_SWEEP_INTERVAL_MS, (e) =>
+  const mail = config.SMTP_URL ? startMailSender(database.db, smtpSender(config.SMTP_URL), config.SMTP_FROM, 15_000, (e) => app.log.error({ err: e }, "mail sender failed")) : null;
+  const sweeper = startDeadlineSweeper({ db: database.db, calendar, warnDays: config.CASE_WARN_WORKING_DAYS, mail: mail !== null }, config.CASE_SWEEP_INTERVAL_MS, (e) =>
     app.log.error({ err: e }, "deadline sweep failed"),
   );
   let stopping = false;
@@ -25,6 +27,7 @@ async function main() {
     app.log.info({ signal }, "shutting down");
     await app.close();
     await sweeper.stop();
+    await mail?.stop();
     await sealer.stop();
     await database.close();
     process.exit(0);

@@ -48,6 +48,7 @@ export interface Client {
   csrfToken: string;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
 }
 
 export async function signIn(app: FastifyInstance, username: string, password = DEMO_PASSWORD, otp?: string): Promise<Client> {
@@ -59,16 +60,18 @@ export async function signIn(app: FastifyInstance, username: string, password = 
 }
 
 export function clientFor(app: FastifyInstance, cookie: string, csrfToken: string): Client {
+  const write = (method: "POST" | "PUT") => (url: string, body?: unknown) =>
+    app.inject({
+      method,
+      url,
+      headers: { cookie, "x-csrf-token": csrfToken },
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
   return {
     cookie,
     csrfToken,
     get: (url) => app.inject({ method: "GET", url, headers: { cookie } }),
-    post: (url, body) =>
-      app.inject({
-        method: "POST",
-        url,
-        headers: { cookie, "x-csrf-token": csrfToken },
-        ...(body === undefined ? {} : { payload: body as object }),
-      }),
+    post: write("POST"),
+    put: write("PUT"),
   };
 }

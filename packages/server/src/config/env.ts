@@ -50,6 +50,10 @@ const baseSchema = z.object({
     CASE_WARN_WORKING_DAYS: z.coerce.number().int().min(0).max(30).default(3),
     /** How often each process sweeps open cases' deadlines and warnings, in milliseconds. */
     CASE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+    /** Mail relay for notices: smtp://[user:pass@]host[:port] (STARTTLS when offered) or smtps://…; unset: in-app only. */
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+    /** Sender of notices, e.g. "浙江省投资项目在线审批监管平台 <noreply@tzxm.zj.gov.cn>". */
+    SMTP_FROM: z.string().min(3).default("noreply@tzxm.local"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Directory of the built web application (served at / and /admin). */
     WEB_DIST_DIR: z.string().optional(),

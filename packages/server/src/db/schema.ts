@@ -44,6 +44,8 @@ export interface AppUserTable {
   locked_until: Timestamp | null;
   disabled: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: ColumnType<Date, Date | string | undefined, never>;
+  /** 0013: where notices are mailed when SMTP is configured. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface PasswordHistoryTable {
   id: Generated<number>;
@@ -327,6 +329,20 @@ export interface UserMessageTable {
   created_at: Timestamp;
   read_at: Timestamp | null;
 }
+/** 0013: mails waiting for the SMTP server; written with the in-app message, sent by the outbox loop. */
+export interface EmailOutboxTable {
+  id: Generated<number>;
+  user_id: number | null;
+  to_address: string;
+  subject: string;
+  body: string;
+  kind: string;
+  created_at: Timestamp;
+  next_attempt_at: Timestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+}
 export interface ApiKeyTable {
   id: Generated<number>;
   name: string;
@@ -456,6 +472,7 @@ export interface DB {
   case_deadline_change: CaseDeadlineChangeTable;
   user_message: UserMessageTable;
   api_key: ApiKeyTable;
+  email_outbox: EmailOutboxTable;
   matter_version: MatterVersionTable;
   material_file: MaterialFileTable;
   project_draft: ProjectDraftTable;

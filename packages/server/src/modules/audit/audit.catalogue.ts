@@ -131,6 +131,7 @@ export const AUDIT_EVENTS = {
   "commission.cancelled": z.object({ commissionId: z.number().int(), caseId: z.string(), intermediaryId: z.number().int(), reason: z.string(), caseResumed: z.boolean() }),
   "commission.report_downloaded": z.object({ commissionId: z.number().int(), caseId: z.string(), sm3: z.string() }),
   "project.completion_notice_downloaded": z.object({ code: z.string() }),
+  "user.email_changed": z.object({ cleared: z.boolean() }),
   "api_key.created": z.object({ keyId: z.number().int(), name: z.string(), organisationId: z.number().int(), scopes: z.array(z.string()) }),
   "api_key.revoked": z.object({ keyId: z.number().int(), name: z.string() }),
   "audit.chain_verified": z.object({ ok: z.boolean(), checkedEvents: z.number().int(), problemSeq: z.number().int().optional() }),

@@ -4,6 +4,7 @@ import { cstDate, now } from "../../platform/clock.js";
 import { systemActor } from "../audit/audit.catalogue.js";
 import { recordAudit } from "../audit/audit.service.js";
 import type { WorkingDayCalendar } from "../reference/calendar.js";
+import { queueMails } from "../messages/email-outbox.js";
 import { clockOf } from "./case-clock.js";
 import * as repo from "./cases.repository.js";
 
@@ -23,6 +24,8 @@ export interface SweepContext {
   db: Kysely<DB>;
   calendar: WorkingDayCalendar;
   warnDays: number;
+  /** Also mail the warnings (SMTP configured): queued in the outbox in the same transaction. */
+  mail?: boolean;
 }
 
 export interface SweepResult {
@@ -116,6 +119,18 @@ async function sweepBatch(ctx: SweepContext, afterId: string, batchSize: number,
             created_at: at,
           })),
         );
+        if (ctx.mail) {
+          await queueMails(
+            tx,
+            [...recipients].map((userId) => ({
+              userId,
+              kind: `case.warning_${warning}`,
+              subject: `【${text.zh}】${c.matter_name}（项目 ${c.project_code}）`,
+              body: `${c.matter_name}\n项目代码：${c.project_code}\n办理期限：${dueDate}\n剩余工作日：${remaining}\n\n${c.matter_code} ${text.en}: project ${c.project_code}, due ${dueDate}, ${remaining} working days left.\n\n请登录审批监管系统处理。`,
+            })),
+            at,
+          );
+        }
         await recordAudit(tx, { type: "case.warning_raised", actor: systemActor("deadline-sweep"), subject: c.project_code, regionCode: c.region_code, payload: { caseId: c.id, level: warning, dueDate, remainingDays: remaining ?? 0 } });
       }
     }

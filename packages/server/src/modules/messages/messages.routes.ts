@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { now } from "../../platform/clock.js";
-import { requireUser } from "../identity/request-user.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { actorOf, requireUser } from "../identity/request-user.js";
 import * as repo from "./messages.repository.js";
 
 /**
@@ -29,6 +30,37 @@ export const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
         unread: Number(unread.n),
         items: items.map((m) => ({ id: m.id, kind: m.kind, subject: m.subject, title: m.title, titleEn: m.title_en, body: m.body, bodyEn: m.body_en, createdAt: m.created_at.toISOString(), readAt: m.read_at?.toISOString() ?? null })),
       };
+    },
+  );
+
+  app.get(
+    "/account/email",
+    { config: { access: "profile:read" }, schema: { tags: ["messages"], summary: "The address notices are mailed to (when the platform has a mail server)" } },
+    async (request) => {
+      const u = requireUser(request);
+      const row = await app.deps.database.db.selectFrom("app_user").select("email").where("id", "=", u.id).executeTakeFirstOrThrow();
+      return { email: row.email, mailEnabled: app.deps.config.SMTP_URL !== undefined };
+    },
+  );
+
+  app.put(
+    "/account/email",
+    {
+      config: { access: "profile:read" },
+      schema: {
+        tags: ["messages"],
+        summary: "Set or clear one's own address for notices (warnings are mailed to it when SMTP is configured)",
+        body: z.object({ email: z.email("电子邮箱格式不正确 (not an e-mail address)").max(254).nullable() }),
+      },
+    },
+    async (request, reply) => {
+      const u = requireUser(request);
+      const email = request.body.email;
+      await app.deps.database.db.transaction().execute(async (tx) => {
+        await tx.updateTable("app_user").set({ email }).where("id", "=", u.id).execute();
+        await recordAudit(tx, { type: "user.email_changed", actor: actorOf(request), subject: u.username, payload: { cleared: email === null } });
+      });
+      return reply.code(204).send();
     },
   );
 

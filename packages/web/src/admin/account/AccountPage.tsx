@@ -3,6 +3,7 @@ import { Card, Col, Descriptions, Row } from "antd";
 import { useSession } from "../../context/SessionContext.js";
 import { useI18n } from "../../i18n/index.js";
 import { ChangePasswordForm } from "./ChangePasswordForm.js";
+import { NoticeEmailForm } from "./NoticeEmailForm.js";
 import { SecondFactorEnrolment } from "./SecondFactorEnrolment.js";
 
 export function AccountPage() {
@@ -33,6 +34,11 @@ export function AccountPage() {
       <Col xs={24} xl={14}>
         <Card title={t("secondFactorTitle")}>
           <SecondFactorEnrolment />
+        </Card>
+      </Col>
+      <Col xs={24} xl={10}>
+        <Card title={t("noticeEmail")}>
+          <NoticeEmailForm />
         </Card>
       </Col>
     </Row>
