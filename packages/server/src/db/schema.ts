@@ -255,6 +255,10 @@ export interface MatterCaseTable {
   document_number: string | null;
   document_title: string | null;
   document_key: string | null;
+  /** 0014: the decision document's name, size and SM3 digest. */
+  document_file_name: string | null;
+  document_size: number | null;
+  document_sm3: string | null;
   statutory_days: number | null;
   statutory_unit: "working_day" | "calendar_day" | null;
   promised_days: number | null;

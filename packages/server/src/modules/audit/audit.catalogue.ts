@@ -117,6 +117,7 @@ export const AUDIT_EVENTS = {
   "case.warning_raised": z.object({ caseId: z.string(), level: z.enum(["yellow", "red"]), dueDate: z.string(), remainingDays: z.number().int() }),
   "case.sign_off_requested": z.object({ caseId: z.string(), mode: z.enum(["all", "any"]), signerIds: z.array(z.number().int()), documentNumber: z.string() }),
   "case.signed": z.object({ caseId: z.string(), decision: z.enum(["approve", "reject"]), outcome: z.enum(["open", "approved", "rejected"]) }),
+  "case.document_attached": z.object({ caseId: z.string(), fileName: z.string(), size: z.number().int(), sm3: z.string(), replaced: z.string().nullable() }),
   "project.approved": z.object({ code: z.string(), matters: z.number().int() }),
   /** 中介服务委托 (Art. 16): `caseResumed` says whether the step started the case's clock again (it was still paused for it). */
   "commission.created": z.object({ commissionId: z.number().int(), caseId: z.string(), intermediaryId: z.number().int(), intermediary: z.string(), service: z.string(), promisedWorkingDays: z.number().int() }),

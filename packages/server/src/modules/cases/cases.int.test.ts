@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -51,6 +52,10 @@ describe("matter cases: steps, the clock, and who may take them (spec §6)", () 
     expect(accepted.statusCode).toBe(201);
     // 20 working days from Fri 18 Sep: Sun 20 Sep (调休) and 21-24 counted by Fri 25 Sep; due Thu 22 Oct.
     expect(accepted.json().clock).toMatchObject({ statutoryWorkingDays: 20, usedWorkingDays: 5, remainingWorkingDays: 15, running: true, warning: "none" });
+    // The unit's list of told matters (spec §6) carries the clock of an accepted case, and none for the others.
+    const told = (await unit.get(`/api/v1/projects/${code}/matters`)).json().items as { caseId: string; status: string; clock?: { dueDate: string } }[];
+    expect(told.find((m) => m.caseId === c.caseId)).toMatchObject({ status: "accepted", clock: { dueDate: "2026-10-22" } });
+    expect(told.filter((m) => m.caseId !== c.caseId).every((m) => m.clock === undefined)).toBe(true);
     const projectAfterAccept = (await unit.get(`/api/v1/projects/${code}`)).json();
     expect(projectAfterAccept.status ?? projectAfterAccept.project?.status).toBe("in_approval");
 
@@ -80,6 +85,31 @@ describe("matter cases: steps, the clock, and who may take them (spec §6)", () 
     expect(messages.map((m: { kind: string }) => m.kind).sort()).toEqual(["case.accept", "case.complete", "case.pause", "case.receive", "case.resume"]);
     const events = (await owner.get(`/api/v1/projects/${code}/events`)).json().items.filter((e: { type: string }) => e.type === "case.step_taken");
     expect(events).toHaveLength(5);
+  });
+
+  it("attaches the decision document (PDF or OFD) with its SM3, for the unit to download exactly", async () => {
+    const { matters } = await declare();
+    const c = verificationCase(matters);
+    await fgw.post(`/api/v1/cases/${c.caseId}/events`, { type: "receive" });
+    await fgw.post(`/api/v1/cases/${c.caseId}/events`, { type: "accept" });
+    const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.from("核准批复 decision document".repeat(50))]);
+    const put = (who: Client, body: Buffer, name: string) =>
+      t.app.inject({ method: "PUT", url: `/api/v1/cases/${c.caseId}/document`, headers: { cookie: who.cookie, "x-csrf-token": who.csrfToken, "content-type": "application/octet-stream", "x-file-name": encodeURIComponent(name) }, payload: body });
+    const disguised = await put(fgw, Buffer.from("MZ\x90\x00 not a pdf"), "批复.pdf");
+    expect(disguised.statusCode).toBe(422);
+    expect(disguised.json().error.code).toBe("MATERIAL_CONTENT_MISMATCH");
+    expect((await put(zrzy, pdf, "批复.pdf")).statusCode).toBe(404);
+    const attached = await put(fgw, pdf, "浙发改核〔2026〕20号.pdf");
+    expect(attached.statusCode).toBe(201);
+    const sm3 = createHash("sm3").update(pdf).digest("hex");
+    expect(attached.json()).toMatchObject({ fileName: "浙发改核〔2026〕20号.pdf", size: pdf.length, sm3 });
+    expect((await unit.get(`/api/v1/cases/${c.caseId}`)).json().document).toEqual({ fileName: "浙发改核〔2026〕20号.pdf", size: pdf.length, sm3 });
+    const download = await unit.get(`/api/v1/cases/${c.caseId}/document`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers["x-content-sm3"]).toBe(sm3);
+    expect(Buffer.compare(download.rawPayload, pdf)).toBe(0);
+    const audit = await t.database.db.selectFrom("audit_event").select("payload").where("type", "=", "case.document_attached").execute();
+    expect(audit.map((a) => (typeof a.payload === "string" ? JSON.parse(a.payload) : a.payload).sm3)).toContain(sm3);
   });
 
   it("refuses acceptance when the project code no longer verifies, and records the verification", async () => {

@@ -8,7 +8,7 @@ const caseColumns = [
   "c.id", "c.project_id", "c.matter_code", "c.status", "c.department_id", "c.officer_id", "c.guide_id",
   "c.submitted_at", "c.accepted_at", "c.closed_at", "c.result", "c.opinion", "c.document_number", "c.document_title",
   "c.statutory_days", "c.statutory_unit", "c.promised_days", "c.extended_days", "c.due_date", "c.remaining_days",
-  "c.warning", "c.calendar_version", "c.last_step_at", "c.notified_at",
+  "c.warning", "c.calendar_version", "c.last_step_at", "c.notified_at", "c.document_file_name", "c.document_size", "c.document_sm3",
   "p.code as project_code", "p.name as project_name", "p.status as project_status", "p.region_code",
   "p.unit_organisation_id", "m.name as matter_name", "m.stage", "m.pause_reason_classes", "m.statutory_working_days",
   "m.statutory_calendar_days", "m.extendable_working_days", "m.promised_working_days", "m.sign_off_mode", "d.name as department",
@@ -120,6 +120,21 @@ export function insertMessages(
 /** Cases of one project (the parallel view), within the viewer's scope through the project. */
 export function casesOfProjectInScope(db: Q, scope: DataScope, projectCode: string) {
   return inScope(caseQuery(db).where("p.code", "=", projectCode), scope, { region: "p.region_code", organisation: "p.unit_organisation_id" })
+    .orderBy("m.stage")
+    .orderBy("c.matter_code")
+    .execute();
+}
+
+/** What a project was told (告知应办事项) case by case, with the guide version told and the reasons. */
+export function toldCasesOfProject(db: Q, projectId: number) {
+  return db
+    .selectFrom("matter_case as c")
+    .innerJoin("project as p", "p.id", "c.project_id")
+    .innerJoin("matter as m", "m.code", "c.matter_code")
+    .innerJoin("organisation as d", "d.id", "c.department_id")
+    .leftJoin("service_guide as g", "g.id", "c.guide_id")
+    .select([...caseColumns, "c.reasons", "g.version as guide_version"])
+    .where("c.project_id", "=", projectId)
     .orderBy("m.stage")
     .orderBy("c.matter_code")
     .execute();

@@ -303,6 +303,7 @@ export async function caseView(ctx: CasesContext, db: Kysely<DB> | Transaction<D
     ...(c.document_number ? { documentNumber: c.document_number } : {}),
     ...(c.document_title ? { documentTitle: c.document_title } : {}),
     ...(c.opinion ? { opinion: c.opinion } : {}),
+    ...(c.document_sm3 && c.document_file_name ? { document: { fileName: c.document_file_name, size: c.document_size, sm3: c.document_sm3 } } : {}),
     pauseReasonClasses: c.pause_reason_classes,
     clock: presentClock(state, limitsOf(c)),
     events: events.map((e) => ({ seq: e.seq, type: e.type, at: e.at.toISOString(), on: e.on_date, actor: e.actor_label, actorKind: e.actor_kind, statusAfter: e.status_after, details: e.body as Record<string, unknown> })),

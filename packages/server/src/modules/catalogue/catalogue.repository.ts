@@ -56,23 +56,6 @@ export function insertCase(
   return tx.insertInto("matter_case").values({ ...c, status: "notified", reasons: JSON.stringify(c.reasons) }).execute();
 }
 
-/** The matters a project was told, with the guide version it was told (never today's, Art. 14(1)). */
-export function casesOfProject(db: Q, projectId: number) {
-  return db
-    .selectFrom("matter_case as c")
-    .innerJoin("matter as m", "m.code", "c.matter_code")
-    .innerJoin("organisation as o", "o.id", "m.department_id")
-    .leftJoin("service_guide as g", "g.id", "c.guide_id")
-    .select([
-      "c.id", "c.matter_code", "m.name as matter_name", "o.name as department", "m.stage", "c.status", "c.reasons",
-      "c.notified_at", "g.version as guide_version", "m.statutory_working_days", "m.promised_working_days",
-    ])
-    .where("c.project_id", "=", projectId)
-    .orderBy("m.stage")
-    .orderBy("c.matter_code")
-    .execute();
-}
-
 // ---- 办事指南版本管理 (service guide versions, guides.service.ts) ----
 
 export type GuideRow = {

@@ -135,7 +135,7 @@ export async function listMaterials(deps: MaterialDeps, user: AuthUser, caseId: 
 
 const fileField = (message: string, messageEn: string) => ({ fields: [{ path: "file", message, messageEn }] });
 
-function refuse(problem: UploadProblem): never {
+export function refuseUpload(problem: UploadProblem): never {
   switch (problem.code) {
     case "MATERIAL_FILE_NAME_INVALID":
       throw new DomainError(problem.code, { fields: [{ path: "x-file-name", message: `文件名缺失或不符合要求（不超过${FILE_NAME_MAX}个字符，不得含路径分隔符）`, messageEn: "Missing or unacceptable file name" }] });
@@ -176,7 +176,7 @@ export interface UploadInput {
 
 export async function upload(deps: MaterialDeps, user: AuthUser, input: UploadInput, actor: AuditActor): Promise<MaterialFileView> {
   const fileName = decodeFileName(input.fileNameHeader);
-  if (fileName === null) refuse({ code: "MATERIAL_FILE_NAME_INVALID" });
+  if (fileName === null) refuseUpload({ code: "MATERIAL_FILE_NAME_INVALID" });
   const c = await caseInScope(deps.db, user, input.caseId);
   if (!isOwner(user, c)) throw new DomainError("NOT_FOUND");
   if (!isOpen(c.status)) throw new DomainError("MATERIALS_CLOSED");
@@ -192,7 +192,7 @@ export async function upload(deps: MaterialDeps, user: AuthUser, input: UploadIn
   if (!Buffer.isBuffer(input.body)) throw new DomainError("UNSUPPORTED_MEDIA_TYPE");
   const bytes = input.body;
   const check = checkUpload(material, fileName, bytes, deps.maxBytes);
-  if (!check.ok) refuse(check.problem);
+  if (!check.ok) refuseUpload(check.problem);
 
   // Durable before anything refers to it; the same bytes again are the same key, so a retry costs nothing.
   const stored = await deps.files.put(bytes);

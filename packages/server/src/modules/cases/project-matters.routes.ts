@@ -1,19 +1,39 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { cstDate } from "../../platform/clock.js";
 import { DomainError } from "../../platform/errors.js";
 import { requireUser } from "../identity/request-user.js";
 import { resolveCode } from "../projects/code-param.js";
 import { findInScope } from "../projects/projects.repository.js";
-import * as repo from "./catalogue.repository.js";
+import { clockOf, limitsOf, presentClock } from "./case-clock.js";
+import * as repo from "./cases.repository.js";
 
-export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
+const clockView = z.object({
+  statutoryWorkingDays: z.number().nullable(),
+  statutoryCalendarDays: z.number().nullable(),
+  promisedWorkingDays: z.number(),
+  extendedWorkingDays: z.number(),
+  limitUnit: z.string(),
+  usedWorkingDays: z.number(),
+  remainingWorkingDays: z.number(),
+  dueDate: z.string().nullable(),
+  dueDateUnavailableYear: z.number().nullable(),
+  running: z.boolean(),
+  phase: z.string(),
+  warning: z.enum(["none", "yellow", "red"]),
+  overdue: z.boolean(),
+  promised: z.unknown(),
+});
+
+/** 应办事项 (spec §6): what the project was told, each matter with its case's state and, once accepted, its clock. */
+export const projectMattersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/projects/:code/matters",
     {
       config: { access: "projects:read" },
       schema: {
         tags: ["projects"],
-        summary: "应办事项 The matters the project was told to handle, each with its state and the guide version told (spec §6)",
+        summary: "应办事项 The matters the project was told to handle, each with its state, the guide version told and its clock (spec §6)",
         params: z.object({ code: z.string().trim().min(1).max(64) }),
         response: {
           200: z.object({
@@ -31,6 +51,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
                 notifiedAt: z.string(),
                 statutoryWorkingDays: z.number().nullable(),
                 promisedWorkingDays: z.number(),
+                clock: clockView.optional(),
               }),
             ),
           }),
@@ -41,10 +62,13 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
       const db = app.deps.database.db;
       const project = await findInScope(db, requireUser(request).scope, await resolveCode(db, request.params.code));
       if (!project) throw new DomainError("NOT_FOUND");
-      const cases = await repo.casesOfProject(db, project.id);
-      return {
-        code: project.code,
-        items: cases.map((c) => ({
+      const cases = await repo.toldCasesOfProject(db, project.id);
+      const today = cstDate();
+      const items = [];
+      for (const c of cases) {
+        const started = c.accepted_at !== null;
+        const clock = started ? presentClock(clockOf(app.deps.calendar, c, await repo.eventsOfCase(db, c.id), today, app.deps.config.CASE_WARN_WORKING_DAYS), limitsOf(c)) : undefined;
+        items.push({
           caseId: c.id,
           matterCode: c.matter_code,
           matterName: c.matter_name,
@@ -56,8 +80,10 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
           notifiedAt: c.notified_at.toISOString(),
           statutoryWorkingDays: c.statutory_working_days,
           promisedWorkingDays: c.promised_working_days,
-        })),
-      };
+          ...(clock ? { clock } : {}),
+        });
+      }
+      return { code: project.code, items };
     },
   );
 };
