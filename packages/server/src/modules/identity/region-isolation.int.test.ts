@@ -33,9 +33,10 @@ describe("region isolation", () => {
     const hz = await signIn(t.app, "hz-security");
     const list = (await hz.get("/api/v1/users?pageSize=100")).json();
     const names = list.items.map((u: { username: string }) => u.username).sort();
-    // demo-unit's enterprise is in 西湖区 (330106), inside 杭州市: visible; nothing of 宁波 or the province is.
-    expect(names).toEqual(["demo-unit", "hz-audit", "hz-security", "xh-audit", "xh-security"]);
-    expect(list.total).toBe(5);
+    // demo-unit's enterprise is in 西湖区 (330106) and the demo intermediary (正衡咨询) in 杭州市 (330100), both inside
+    // 杭州市: visible; nothing of 宁波 or the province is.
+    expect(names).toEqual(["demo-intermediary", "demo-unit", "hz-audit", "hz-security", "xh-audit", "xh-security"]);
+    expect(list.total).toBe(6);
     expect((await hz.get(`/api/v1/users/${ids["nb-sec"]}`)).statusCode).toBe(404);
     expect((await hz.get(`/api/v1/users/${ids["xh-sec"]}`)).statusCode).toBe(200);
     // Searching narrows within the scope; a typed wildcard matches literally.

@@ -1,0 +1,175 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Card, Descriptions, Rate, Select, Space, Table, Tag, Typography } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import { useState } from "react";
+import type { ApiError } from "../../api/client.js";
+import { useApi } from "../../api/hooks.js";
+import { ErrorAlert } from "../../components/ErrorAlert.js";
+import { listPagination } from "../../components/listPagination.js";
+import { useSession } from "../../context/SessionContext.js";
+import { useI18n } from "../../i18n/index.js";
+import { formatInstant } from "../../lib/format.js";
+import { CommissionActions } from "./CommissionActions.js";
+import { CommissionDialog } from "./CommissionDialog.js";
+import type { Commission, CommissionPage, CommissionStatus } from "./types.js";
+
+const STATUSES: CommissionStatus[] = ["commissioned", "accepted", "delivered", "evaluated", "declined", "cancelled"];
+const STATUS_COLOR: Record<CommissionStatus, string> = {
+  commissioned: "blue",
+  accepted: "processing",
+  delivered: "gold",
+  evaluated: "green",
+  declined: "default",
+  cancelled: "default",
+};
+
+interface Query {
+  status?: CommissionStatus | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** The intermediary's own clock: promised working days from the day after acceptance to delivery. */
+function ClockCell({ k }: { k: Commission }) {
+  const { t } = useI18n();
+  const c = k.clock;
+  if (!c.started) return <Typography.Text type="secondary" data-testid={`commission-clock-${k.id}`}>{t("kmClockNotStarted", { n: c.promisedWorkingDays })}</Typography.Text>;
+  return (
+    <Space orientation="vertical" size={0} data-testid={`commission-clock-${k.id}`}>
+      <span>{t("kmClockUsed", { used: c.usedWorkingDays, n: c.promisedWorkingDays })}</span>
+      {c.running && <Typography.Text type="secondary">{t("kmClockRemaining", { n: c.remainingWorkingDays, due: c.dueDate ?? "—" })}</Typography.Text>}
+      {c.overdue && <Tag color="red">{t("kmOverdue")}</Tag>}
+      {!c.overdue && c.warning === "yellow" && <Tag color="gold">{t("kmDueSoon")}</Tag>}
+    </Space>
+  );
+}
+
+/**
+ * 中介服务 (Art. 16): the commissions the caller may see — a department's own (it commissions, cancels and
+ * evaluates), an intermediary's inbox (accept, decline, deliver the report), or a supervisor's whole region.
+ */
+export function CommissionsPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const { user, can } = useSession();
+  const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20 });
+  const { data, error, loading, reload } = useApi<CommissionPage>("/commissions", { ...query });
+  const [actionError, setActionError] = useState<ApiError>();
+  const [commissioning, setCommissioning] = useState(false);
+  const intro = user?.role === "intermediary" ? "kmIntroIntermediary" : can("commissions:manage") ? "kmIntroDepartment" : "kmIntroSupervisor";
+
+  const columns: ColumnsType<Commission> = [
+    {
+      title: t("kmProjectMatter"),
+      key: "case",
+      render: (_, k) => (
+        <Space orientation="vertical" size={0}>
+          <span>{k.projectName}</span>
+          <Typography.Text type="secondary">{`${k.matterName} · ${k.projectCode}`}</Typography.Text>
+        </Space>
+      ),
+    },
+    { title: t("kmDepartment"), dataIndex: "department" },
+    {
+      title: t("kmIntermediaryService"),
+      key: "intermediary",
+      render: (_, k) => (
+        <Space orientation="vertical" size={0}>
+          <span>{k.intermediary}</span>
+          <Typography.Text type="secondary">{k.service}</Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: t("cmStatus"),
+      key: "status",
+      render: (_, k) => (
+        <Tag color={STATUS_COLOR[k.status]} data-testid={`commission-status-${k.id}`} data-status={k.status}>
+          {t(`kmStatus_${k.status}`)}
+        </Tag>
+      ),
+    },
+    { title: t("kmClock"), key: "clock", render: (_, k) => <ClockCell k={k} /> },
+    {
+      title: t("kmEvaluation"),
+      key: "evaluation",
+      render: (_, k) => (k.evaluation ? <Rate disabled value={k.evaluation.score} data-testid={`commission-evaluation-${k.id}`} data-score={k.evaluation.score} /> : "—"),
+    },
+    { title: t("kmCommissionedAt"), key: "at", render: (_, k) => formatInstant(k.commissionedAt) },
+    {
+      title: t("actions"),
+      key: "actions",
+      render: (_, k) => (
+        <CommissionActions
+          commission={k}
+          onError={setActionError}
+          onChanged={() => reload()}
+        />
+      ),
+    },
+  ];
+
+  return (
+    <Card
+      title={t("menu_commissions")}
+      data-testid="commissions-page"
+      extra={
+        can("commissions:manage") && (
+          <Button type="primary" icon={<PlusOutlined />} data-testid="commission-new" onClick={() => setCommissioning(true)}>
+            {t("kmCommission")}
+          </Button>
+        )
+      }
+    >
+      <Alert type="info" showIcon title={t(intro)} style={{ marginBottom: 16 }} />
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          allowClear
+          placeholder={t("kmAllStatuses")}
+          style={{ width: 200 }}
+          data-testid="commission-filter-status"
+          value={query.status}
+          onChange={(status?: CommissionStatus) => setQuery({ ...query, status, page: 1 })}
+          options={STATUSES.map((s) => ({ value: s, label: t(`kmStatus_${s}`) }))}
+        />
+      </Space>
+      <ErrorAlert error={error ?? actionError} style={{ marginBottom: 16 }} />
+      <Table<Commission>
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        columns={columns}
+        dataSource={data?.items ?? []}
+        pagination={listPagination(query, data?.total, setQuery, t)}
+        onRow={(k) => ({ "data-testid": `commission-row-${k.id}` }) as React.HTMLAttributes<HTMLElement>}
+        expandable={{
+          expandedRowRender: (k) => (
+            <Descriptions
+              size="small"
+              column={1}
+              items={[
+                { key: "req", label: t("kmRequirements"), children: k.requirements },
+                { key: "by", label: t("kmCommissionedBy"), children: k.commissionedBy },
+                ...(k.declinedReason ? [{ key: "declined", label: t("kmDeclinedReason"), children: k.declinedReason }] : []),
+                ...(k.cancelledReason ? [{ key: "cancelled", label: t("kmCancelledReason"), children: k.cancelledReason }] : []),
+                ...(k.report ? [{ key: "report", label: t("kmReport"), children: `${k.report.fileName}（SM3 ${k.report.sm3}）` }] : []),
+                ...(k.evaluation ? [{ key: "evaluation", label: t("kmEvaluation"), children: `${k.evaluation.score}/5 ${k.evaluation.comment}（${k.evaluation.evaluatedBy}）` }] : []),
+              ]}
+            />
+          ),
+        }}
+        data-testid="commissions-list"
+      />
+      {commissioning && (
+        <CommissionDialog
+          onClose={() => setCommissioning(false)}
+          onDone={() => {
+            setCommissioning(false);
+            message.success(t("kmCommissionedMsg"));
+            reload();
+          }}
+        />
+      )}
+    </Card>
+  );
+}
