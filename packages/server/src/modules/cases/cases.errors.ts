@@ -42,5 +42,10 @@ export const CASE_ERRORS = {
   SIGN_OFF_OPEN: { status: 409, message: "已有进行中的签署", messageEn: "A sign-off round is already open" },
   SIGN_OFF_NOT_OPEN: { status: 409, message: "当前没有进行中的签署", messageEn: "No sign-off round is open" },
   NOT_A_SIGNER: { status: 403, message: "您不是本轮签署人或已签署", messageEn: "You are not a signer of this round, or have signed already" },
+  COMMISSION_OPEN: {
+    status: 409,
+    message: "中介服务委托尚未结束（交付报告、拒绝或撤销委托后自动恢复计时）",
+    messageEn: "An intermediary commission is still open; the clock resumes when it is delivered, declined or cancelled",
+  },
   API_KEY_INVALID: { status: 401, message: "接口密钥无效或已吊销", messageEn: "The API key is invalid or revoked" },
 } as const satisfies ErrorCatalogue;

@@ -77,6 +77,22 @@ export function statusesOfProjectCases(tx: Q, projectId: number) {
   return tx.selectFrom("matter_case").select(["id", "status"]).where("project_id", "=", projectId).execute();
 }
 
+/** A commission to an intermediary still under way (中介服务, Art. 16): the case waits for it. */
+export function openCommissionOf(db: Q, caseId: string) {
+  return db.selectFrom("intermediary_commission").select(["id", "intermediary_id"]).where("case_id", "=", caseId).where("status", "in", ["commissioned", "accepted"]).executeTakeFirst();
+}
+
+/** A withdrawn case ends its open commission: the intermediary is no longer needed. */
+export function cancelOpenCommissions(tx: Q, caseId: string, by: number | null, at: Date, reason: string) {
+  return tx
+    .updateTable("intermediary_commission")
+    .set({ status: "cancelled", cancelled_by: by, cancelled_at: at, cancelled_reason: reason })
+    .where("case_id", "=", caseId)
+    .where("status", "in", ["commissioned", "accepted"])
+    .returning(["id", "intermediary_id"])
+    .execute();
+}
+
 export function setProjectStatus(tx: Q, projectId: number, status: DB["project"]["status"], at: Date) {
   return tx.updateTable("project").set({ status, updated_at: at }).where("id", "=", projectId).execute();
 }

@@ -119,10 +119,16 @@ async function effectsOf(tx: Transaction<DB>, input: StepInput, c: repo.CaseRow,
       break;
     }
     case "refuse":
-    case "withdraw":
       set.closed_at = at;
       details.reason = input.reason;
       break;
+    case "withdraw": {
+      set.closed_at = at;
+      details.reason = input.reason;
+      const cancelled = await repo.cancelOpenCommissions(tx, c.id, actor.kind === "user" ? actor.user.id : null, at, `办件已撤回：${input.reason}`);
+      if (cancelled.length > 0) details.cancelledCommissions = cancelled.map((k) => k.id);
+      break;
+    }
     case "send_back":
       set.submitted_at = null;
       details.reason = input.reason;
@@ -175,6 +181,8 @@ async function effectsOf(tx: Transaction<DB>, input: StepInput, c: repo.CaseRow,
       Object.assign(details, { result: input.result, opinion: input.opinion, documentNumber: input.documentNumber, documentTitle: input.documentTitle });
       break;
     case "resume":
+      // A pause for an intermediary ends with its report, its refusal or the commission's cancellation.
+      if (await repo.openCommissionOf(tx, c.id)) throw new DomainError("COMMISSION_OPEN");
       break;
   }
   return { set, details };
