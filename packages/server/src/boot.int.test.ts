@@ -5,6 +5,7 @@ import { adminQuery, databaseUrl } from "../test/global-setup.js";
 import { prepareDatabase } from "./boot.js";
 import { loadConfig } from "./config/env.js";
 import { type Database, openDatabase } from "./db/database.js";
+import { DEMO_USERS } from "./demo/demo-data.js";
 
 const KEY = "ab".repeat(32);
 const opened: { database: Database; drop?: () => Promise<void> }[] = [];
@@ -39,11 +40,11 @@ describe("start-up preparation", () => {
     const { database, url } = await emptyDatabase();
     const env = url ? { DATABASE_URL: url, DEMO_MODE: "true", DEMO_DATA_ON_POSTGRES: "true", FIELD_ENCRYPTION_KEY: KEY } : {};
     await prepareDatabase(loadConfig(env), () => {}, { database });
-    expect(await countUsers(database)).toBe(10);
+    expect(await countUsers(database)).toBe(DEMO_USERS.length);
     const regions = await database.db.selectFrom("region").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     expect(Number(regions.n)).toBeGreaterThan(3000);
     await prepareDatabase(loadConfig(env), () => {}, { database });
-    expect(await countUsers(database)).toBe(10);
+    expect(await countUsers(database)).toBe(DEMO_USERS.length);
   });
 
   it("never loads demo data into a DATABASE_URL database unless asked to", async () => {
