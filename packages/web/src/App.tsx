@@ -30,10 +30,13 @@ const EnrolPage = page(() => import("./admin/account/EnrolPage.js"), "EnrolPage"
 const ADMIN_PAGES: Record<string, ComponentType> = {
   workbench: page(() => import("./admin/workbench/WorkbenchPage.js"), "WorkbenchPage"),
   projects: page(() => import("./admin/projects/ProjectsPage.js"), "ProjectsPage"),
+  cases: page(() => import("./admin/cases/CasesPage.js"), "CasesPage"),
   guides: page(() => import("./admin/guides/GuidesPage.js"), "GuidesPage"),
   catalogue: page(() => import("./admin/catalogue/CataloguePage.js"), "CataloguePage"),
   content: page(() => import("./admin/content/ContentPage.js"), "ContentPage"),
+  commissions: page(() => import("./admin/commissions/CommissionsPage.js"), "CommissionsPage"),
   users: page(() => import("./admin/users/UsersPage.js"), "UsersPage"),
+  "api-keys": page(() => import("./admin/api-keys/ApiKeysPage.js"), "ApiKeysPage"),
   organisations: page(() => import("./admin/organisations/OrganisationsPage.js"), "OrganisationsPage"),
   audit: page(() => import("./admin/audit/AuditPage.js"), "AuditPage"),
   reference: page(() => import("./admin/reference/ReferencePage.js"), "ReferencePage"),

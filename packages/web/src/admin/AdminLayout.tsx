@@ -7,6 +7,7 @@ import { usePlatform } from "../context/PlatformContext.js";
 import { useSession } from "../context/SessionContext.js";
 import { useI18n } from "../i18n/index.js";
 import { visibleMenu } from "./menu.js";
+import { MessageBell } from "./MessageBell.js";
 
 /** 审批监管系统 (Art. 4): the side menu shows only what the user's role may open. */
 export function AdminLayout() {
@@ -73,6 +74,7 @@ export function AdminLayout() {
                 {pick(ROLE_LABELS[user.role], user.role)}
               </Tag>
             </span>
+            <MessageBell />
             <LanguageSwitch />
             <Button icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="logout">
               {t("logout")}

@@ -5,7 +5,10 @@ import { Link, useParams } from "react-router-dom";
 import { useApi } from "../api/hooks.js";
 import { ErrorAlert } from "../components/ErrorAlert.js";
 import { PageSpin } from "../components/Status.js";
+import { ParallelCases } from "../admin/cases/ParallelCases.js";
+import type { ProjectCases } from "../admin/cases/types.js";
 import { usePlatform } from "../context/PlatformContext.js";
+import { useSession } from "../context/SessionContext.js";
 import { isDictKey, useI18n } from "../i18n/index.js";
 
 /** `GET /api/v1/public/projects/{code}` (interface specification §3, Art. 18). */
@@ -150,7 +153,24 @@ function ProjectRecord({ project, requested }: { project: PublicProject; request
         </Col>
       </Row>
       <MattersTable matters={project.matters} />
+      <OwnProjectCases code={project.code} status={project.status} />
     </>
+  );
+}
+
+/**
+ * The signed-in unit's own project: its matters side by side with their clocks (并联审批), as in 我的项目. The
+ * server answers only the owner (and departments in scope); anyone else sees the public table alone.
+ */
+function OwnProjectCases({ code, status }: { code: string; status: string }) {
+  const { user } = useSession();
+  const own = user?.role === "project_unit" ? `/projects/${encodeURIComponent(code)}/cases` : null;
+  const { data } = useApi<ProjectCases>(own);
+  if (!own || data?.code !== code) return null;
+  return (
+    <Card size="small" style={{ marginTop: 16 }} data-testid="portal-own-cases">
+      <ParallelCases view={data} projectStatus={status} />
+    </Card>
   );
 }
 

@@ -92,7 +92,7 @@ export function ProjectDrawer({ item, onClose, onChanged }: { item: ProjectListI
             ]}
           />
         )}
-        {p && <MattersPanel code={p.code} />}
+        {p && <MattersPanel code={p.code} projectStatus={p.status} />}
         <Typography.Title level={5} style={{ marginTop: 24 }}>
           {t("chgVersions")}
         </Typography.Title>
