@@ -11,7 +11,7 @@ const caseColumns = [
   "c.warning", "c.calendar_version", "c.last_step_at", "c.notified_at", "c.document_file_name", "c.document_size", "c.document_sm3",
   "p.code as project_code", "p.name as project_name", "p.status as project_status", "p.region_code",
   "p.unit_organisation_id", "m.name as matter_name", "m.stage", "m.pause_reason_classes", "m.statutory_working_days",
-  "m.statutory_calendar_days", "m.extendable_working_days", "m.promised_working_days", "m.sign_off_mode", "d.name as department",
+  "m.statutory_calendar_days", "m.extendable_working_days", "m.promised_working_days", "m.sign_off_mode", "m.decides_project", "d.name as department",
 ] as const;
 
 function caseQuery(db: Q) {
@@ -93,6 +93,11 @@ export function cancelOpenCommissions(tx: Q, caseId: string, by: number | null, 
     .execute();
 }
 
+/** 审批/核准 decision date (the deciding matter's completion): the monitoring module counts validity from it. */
+export function setProjectDecisionOn(tx: Q, projectId: number, on: string) {
+  return tx.updateTable("project").set({ decision_on: on }).where("id", "=", projectId).where("decision_on", "is", null).execute();
+}
+
 export function setProjectStatus(tx: Q, projectId: number, status: DB["project"]["status"], at: Date) {
   return tx.updateTable("project").set({ status, updated_at: at }).where("id", "=", projectId).execute();
 }
@@ -118,6 +123,19 @@ export function userInOrganisation(db: Q, userId: number, organisationId: number
     .where("organisation_id", "=", organisationId)
     .where("disabled", "=", false)
     .executeTakeFirst();
+}
+
+/** A department's active officers and leaders (transfer targets, signers). */
+export function departmentColleagues(db: Q, organisationId: number) {
+  return db
+    .selectFrom("app_user")
+    .select(["id", "display_name", "role"])
+    .where("organisation_id", "=", organisationId)
+    .where("role", "in", ["officer", "leader"])
+    .where("disabled", "=", false)
+    .orderBy("role")
+    .orderBy("id")
+    .execute();
 }
 
 /** A department's leaders and the handling officer: who hears of a warning. */

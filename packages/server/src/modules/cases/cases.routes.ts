@@ -9,6 +9,7 @@ import { attachmentDisposition } from "../projects/export.js";
 import { resolveCode } from "../projects/code-param.js";
 import { requestSignOff, sign, signOffView } from "./sign-off.service.js";
 import { completionNotice } from "./completion-notice.service.js";
+import { departmentColleagues } from "./cases.repository.js";
 import { departmentCaseQueue, departmentCaseWorkload, projectCases } from "./queue.service.js";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -129,6 +130,21 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       await getCase(ctx(), stepActor(request), request.params.caseId);
       return { signOff: await signOffView(app.deps.database.db, request.params.caseId) };
+    },
+  );
+
+  app.get(
+    "/cases/:caseId/colleagues",
+    {
+      config: { access: "cases:handle" },
+      schema: { tags: ["cases"], summary: "The handling department's officers and leaders: whom a case can be transferred to or asked to sign", params: caseIdParams },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const view = await getCase(ctx(), stepActor(request), request.params.caseId);
+      if (view.departmentId !== user.organisation.id) throw new DomainError("CASE_NOT_FOUND");
+      const rows = await departmentColleagues(app.deps.database.db, view.departmentId);
+      return { items: rows.map((r) => ({ id: r.id, name: r.display_name, role: r.role })) };
     },
   );
 

@@ -276,6 +276,7 @@ export async function applyStep(ctx: CasesContext, tx: Transaction<DB>, actor: S
     regionCode: c.region_code,
     payload: { caseId, matterCode: c.matter_code, step: input.type, statusBefore: before, statusAfter: transition.next, at: at.toISOString(), reportedLate: input.at !== undefined && recordedAt.getTime() - at.getTime() > CLOCK_SKEW_MS, details },
   });
+  if (input.type === "complete" && input.result === "granted" && c.decides_project) await repo.setProjectDecisionOn(tx, c.project_id, newEvent.on_date);
   if (input.type === "complete" || input.type === "withdraw") await approveIfAllDone(tx, { ...c, status: transition.next }, at, actor.audit);
   return caseView(ctx, tx, caseId, role);
 }
@@ -313,6 +314,8 @@ export async function caseView(ctx: CasesContext, db: Kysely<DB> | Transaction<D
     ...(c.opinion ? { opinion: c.opinion } : {}),
     ...(c.document_sm3 && c.document_file_name ? { document: { fileName: c.document_file_name, size: c.document_size, sm3: c.document_sm3 } } : {}),
     pauseReasonClasses: c.pause_reason_classes,
+    /** 会签 (all) / 或签 (any) needed before completion, or none. */
+    signOffMode: c.sign_off_mode,
     clock: presentClock(state, limitsOf(c)),
     events: events.map((e) => ({ seq: e.seq, type: e.type, at: e.at.toISOString(), on: e.on_date, actor: e.actor_label, actorKind: e.actor_kind, statusAfter: e.status_after, details: e.body as Record<string, unknown> })),
     allowedSteps: viewerRole ? allowedCaseEvents(c.status as CaseStatus, viewerRole) : [],

@@ -31,6 +31,9 @@ describe("会签 and 或签 before completion, where the matter asks for it", ()
 
   it("会签: a plain completion is refused; the case completes only when every signer approved", async () => {
     const caseId = await acceptedVerificationCase("all");
+    expect((await officer.get(`/api/v1/cases/${caseId}`)).json().signOffMode).toBe("all");
+    const colleagues = (await officer.get(`/api/v1/cases/${caseId}/colleagues`)).json().items as { id: number; role: string }[];
+    expect(colleagues.map((c) => c.id).sort()).toEqual([ids["demo-officer-fgw"], ids["demo-leader-fgw"]].sort());
     const plain = await officer.post(`/api/v1/cases/${caseId}/events`, { type: "complete", ...decision });
     expect(plain.json().error.code).toBe("SIGN_OFF_REQUIRED");
     const requested = await officer.post(`/api/v1/cases/${caseId}/sign-off`, { signerIds: [ids["demo-officer-fgw"], ids["demo-leader-fgw"]], decision });
