@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema.js";
+import { type BackgroundLoop, startBackgroundLoop } from "../../platform/background-loop.js";
 import { cstDate, now } from "../../platform/clock.js";
 import { systemActor } from "../audit/audit.catalogue.js";
 import { recordAudit } from "../audit/audit.service.js";
@@ -170,25 +171,8 @@ export async function sweepOpenCases(given: SweepContext, options: { batchSize?:
 }
 
 /** The sweep loop of one process; `stop()` waits for the pass in progress. */
-export function startDeadlineSweeper(ctx: SweepContext, intervalMs: number, onError: (e: unknown) => void): { stop(): Promise<void> } {
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    if (stopped) return;
-    running = sweepOpenCases(ctx)
-      .catch(onError)
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs);
-      });
-  };
-  let timer = setTimeout(tick, Math.min(intervalMs, 2000));
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+export function startDeadlineSweeper(ctx: SweepContext, intervalMs: number, onError: (e: unknown) => void): BackgroundLoop {
+  return startBackgroundLoop(() => sweepOpenCases(ctx), intervalMs, onError);
 }
 
 /** Open cases with a red warning (for the operations overview). */

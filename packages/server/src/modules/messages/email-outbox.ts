@@ -1,5 +1,6 @@
 import { type Kysely, type Transaction, sql } from "kysely";
 import type { DB } from "../../db/schema.js";
+import { type BackgroundLoop, startBackgroundLoop } from "../../platform/background-loop.js";
 import { now } from "../../platform/clock.js";
 import { type MailMessage, sendMail } from "../../platform/smtp.js";
 
@@ -82,24 +83,6 @@ export async function deliverDueMails(db: Kysely<DB>, send: Sender, from: string
   return { sent, failed };
 }
 
-export function startMailSender(db: Kysely<DB>, send: Sender, from: string, intervalMs: number, onError: (e: unknown) => void): { stop(): Promise<void> } {
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  let timer: NodeJS.Timeout;
-  const tick = () => {
-    if (stopped) return;
-    running = deliverDueMails(db, send, from)
-      .catch(onError)
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs);
-      });
-  };
-  timer = setTimeout(tick, intervalMs);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+export function startMailSender(db: Kysely<DB>, send: Sender, from: string, intervalMs: number, onError: (e: unknown) => void): BackgroundLoop {
+  return startBackgroundLoop(() => deliverDueMails(db, send, from), intervalMs, onError, intervalMs);
 }
