@@ -1,0 +1,130 @@
+import type { Kysely, Transaction } from "kysely";
+import { type DataScope, regionPrefixOf } from "../../db/data-scope.js";
+import type { DB } from "../../db/schema.js";
+import { now } from "../../platform/clock.js";
+import { systemActor } from "../audit/audit.catalogue.js";
+import { recordAudit } from "../audit/audit.service.js";
+import * as repo from "./disclosure.repository.js";
+
+/**
+ * 信息公开 publisher (Art. 18: 「项目审批信息、监管信息、处罚结果等要及时通过在线平台向社会公开」): every process runs
+ * it in a loop; each pass asks every source for the facts it has not yet published and publishes them as
+ * `disclosure_item` rows, each with its `disclosure.published` audit event in the same transaction.
+ *
+ * Safe with several processes: the unique (kind, source, source_id) key decides. Two publishers that pick the
+ * same fact both insert with ON CONFLICT DO NOTHING; the second waits for the first one's commit and then
+ * inserts nothing, so each fact is published, and audited, exactly once.
+ *
+ * A source is a few lines: a kind, a source name and a query for what is not yet published. The approval
+ * source (completed matter cases) is below; the supervision module adds its inspections, rectification orders
+ * and penalty decisions as sources of kind `supervision` / `penalty` in the same shape and appends them to
+ * `DISCLOSURE_SOURCES` (see docs/ARCHITECTURE.md).
+ */
+export interface DisclosureSource {
+  kind: repo.DisclosureKind;
+  /** Stored as `disclosure_item.source`, e.g. 'case'; with the fact's id it is the item's unique key. */
+  source: string;
+  /**
+   * Up to `limit` facts of the platform's region (`platform`, applied with `inScope`) that are not yet published
+   * (no item with this kind, source and id), as items; the oldest first. Facts of withdrawn or delisted projects
+   * are left out: they would never be shown.
+   */
+  unpublished(tx: Transaction<DB>, platform: DataScope, limit: number): Promise<repo.NewDisclosure[]>;
+}
+
+const RESULT_ZH = { granted: "准予", denied: "不予" } as const;
+
+/** 审批结果: each completed matter case (办结), granted or denied, with its document number and completion date. */
+export const approvalSource: DisclosureSource = {
+  kind: "approval",
+  source: "case",
+  async unpublished(tx, platform, limit) {
+    const rows = await repo.unpublishedCompletedCases(tx, platform, limit);
+    return rows.map((c) => ({
+      kind: "approval" as const,
+      source: "case",
+      source_id: c.id,
+      project_id: c.project_id,
+      project_code: c.project_code,
+      project_name: c.project_name,
+      region_code: c.region_code,
+      department_id: c.department_id,
+      department: c.department,
+      title: c.matter_name,
+      result: c.result ? RESULT_ZH[c.result] : null,
+      outcome: c.result,
+      document_number: c.document_number,
+      document_title: c.document_title,
+      decided_on: c.on_date,
+    }));
+  },
+};
+
+/** The sources every pass publishes from, in this order. Supervision sources are appended here when they exist. */
+export const DISCLOSURE_SOURCES: readonly DisclosureSource[] = [approvalSource];
+
+export interface PublisherContext {
+  db: Kysely<DB>;
+  /** PLATFORM_REGION: a provincial platform discloses its province's facts; the central platform (100000) all. */
+  platformRegion: string;
+  sources?: readonly DisclosureSource[];
+}
+
+async function publishBatch(ctx: PublisherContext, source: DisclosureSource, batchSize: number): Promise<{ published: number; seen: number }> {
+  const platform: DataScope = { regionPrefix: regionPrefixOf(ctx.platformRegion) };
+  return ctx.db.transaction().execute(async (tx) => {
+    const items = await source.unpublished(tx, platform, batchSize);
+    const at = now();
+    let published = 0;
+    for (const item of items) {
+      const id = await repo.insertItemIfNew(tx, item, at);
+      if (id === undefined) continue;
+      published += 1;
+      await recordAudit(tx, {
+        type: "disclosure.published",
+        actor: systemActor("disclosure-publisher"),
+        subject: item.project_code,
+        regionCode: item.region_code,
+        payload: { itemId: id, kind: item.kind, source: item.source, sourceId: item.source_id, title: item.title, result: item.result ?? null, documentNumber: item.document_number ?? null },
+      });
+    }
+    return { published, seen: items.length };
+  });
+}
+
+/** One pass over every source, in batches (each its own short transaction). The number of items published. */
+export async function publishDisclosures(ctx: PublisherContext, options: { batchSize?: number } = {}): Promise<number> {
+  const batchSize = options.batchSize ?? 200;
+  let total = 0;
+  for (const source of ctx.sources ?? DISCLOSURE_SOURCES) {
+    for (;;) {
+      const { published, seen } = await publishBatch(ctx, source, batchSize);
+      total += published;
+      // A short batch was the last; a full one that published nothing met another publisher's work: look again.
+      if (seen < batchSize) break;
+    }
+  }
+  return total;
+}
+
+/** The publisher loop of one process; `stop()` waits for the pass in progress. */
+export function startDisclosurePublisher(ctx: PublisherContext, intervalMs: number, onError: (e: unknown) => void): { stop(): Promise<void> } {
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    if (stopped) return;
+    running = publishDisclosures(ctx)
+      .catch(onError)
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, intervalMs);
+      });
+  };
+  let timer = setTimeout(tick, Math.min(intervalMs, 2000));
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
