@@ -28,6 +28,8 @@ import { notifyRequiredMatters } from "../modules/catalogue/notification.service
 import { caseDocumentRoutes } from "../modules/cases/case-document.routes.js";
 import { casesRoutes } from "../modules/cases/cases.routes.js";
 import { projectMattersRoutes } from "../modules/cases/project-matters.routes.js";
+import { publicMattersOf } from "../modules/cases/public-matters.js";
+import type { PublicMattersReader } from "../modules/projects/public-record.js";
 import { apiKeysRoutes } from "../modules/identity/api-keys.routes.js";
 import { messagesRoutes } from "../modules/messages/messages.routes.js";
 import { opsRoutes } from "../modules/ops/ops.routes.js";
@@ -39,6 +41,11 @@ import { certificateRoutes } from "../modules/projects/certificate/certificate.r
 import { draftsRoutes } from "../modules/projects/drafts.routes.js";
 import { materialsRoutes } from "../modules/materials/materials.routes.js";
 import { commissionsRoutes } from "../modules/intermediary-services/commissions.routes.js";
+import { monitoringRoutes } from "../modules/monitoring/reports.routes.js";
+import { disclosureRoutes } from "../modules/disclosure/disclosure.routes.js";
+import { eSupervisionRoutes } from "../modules/e-supervision/e-supervision.routes.js";
+import { analyticsRoutes } from "../modules/analytics/analytics.routes.js";
+import { supervisionRoutes } from "../modules/supervision/supervision.routes.js";
 import { installMetrics } from "../modules/ops/metrics.js";
 import { referenceRoutes } from "../modules/reference/reference.routes.js";
 import type { WorkingDayCalendar } from "../modules/reference/calendar.js";
@@ -55,6 +62,8 @@ export interface AppDeps {
   files?: FileStore;
   /** Tells a new project its required matters (the catalogue's implementation unless a test gives another). */
   notifier?: MatterNotifier;
+  /** Reads the matters of a project's public record (the cases module's implementation unless given). */
+  publicMatters?: PublicMattersReader;
 }
 
 export interface RouteEntry {
@@ -65,7 +74,7 @@ export interface RouteEntry {
 
 declare module "fastify" {
   interface FastifyInstance {
-    deps: AppDeps & { files: FileStore };
+    deps: AppDeps & { files: FileStore; publicMatters: PublicMattersReader };
     /** Every route with its declared access, for the route-permission test and the OpenAPI check. */
     routeTable: RouteEntry[];
   }
@@ -94,6 +103,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.decorate("deps", {
     ...deps,
     notifier: deps.notifier ?? notifyRequiredMatters,
+    publicMatters: deps.publicMatters ?? publicMattersOf,
     files: deps.files ?? new LocalFileStore(deps.config.FILE_STORE_DIR),
   });
   app.decorate("routeTable", [] as RouteEntry[]);
@@ -178,6 +188,11 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(apiKeysRoutes, { prefix: "/api/v1" });
   await app.register(materialsRoutes, { prefix: "/api/v1" });
   await app.register(commissionsRoutes, { prefix: "/api/v1" });
+  await app.register(monitoringRoutes, { prefix: "/api/v1" });
+  await app.register(disclosureRoutes, { prefix: "/api/v1" });
+  await app.register(eSupervisionRoutes, { prefix: "/api/v1" });
+  await app.register(analyticsRoutes, { prefix: "/api/v1" });
+  await app.register(supervisionRoutes, { prefix: "/api/v1" });
   for (const plugin of options.plugins ?? []) await app.register(plugin);
   installNotFound(app, await serveWeb(app, deps.config));
 

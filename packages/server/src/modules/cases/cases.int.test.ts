@@ -211,6 +211,10 @@ describe("matter cases: steps, the clock, and who may take them (spec §6)", () 
     const kinds = (await unit.get("/api/v1/messages?limit=200")).json().items.map((m: { kind: string; subject: string }) => `${m.kind}:${m.subject}`);
     expect(kinds).toContain(`project.approved:${code}`);
 
+    // Anyone can follow the handling by the code: the public record shows each result and document number.
+    const pub = (await t.app.inject({ url: `/api/v1/public/projects/${code}` })).json();
+    expect(pub.status).toBe("approved");
+    for (const m of matters) expect(pub.matters).toContainEqual(expect.objectContaining({ name: m.matterName, status: "completed", result: "granted", documentNumber: `测〔2026〕${m.matterCode}号`, completedOn: "2026-09-25" }));
     const pdf = await unit.get(`/api/v1/projects/${code}/completion-notice.pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers["content-type"]).toBe("application/pdf");

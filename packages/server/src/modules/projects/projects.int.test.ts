@@ -37,7 +37,12 @@ describe("project declaration and the project code", () => {
     const check = (await t.app.inject({ url: `/api/v1/codes/${code}/check` })).json();
     expect(check).toEqual({ code, format: "current", checkCharacterValid: true, exists: true, status: "declared", projectName: declaration().name });
     const pub = (await t.app.inject({ url: `/api/v1/public/projects/${code}` })).json();
-    expect(pub).toMatchObject({ code, unitName: "浙江绿能新能源科技有限公司", regionCode: "330106", approvalCategory: "verification", matters: [] });
+    expect(pub).toMatchObject({ code, unitName: "浙江绿能新能源科技有限公司", regionCode: "330106", approvalCategory: "verification" });
+    // The public record lists the matters the project was told, none handled yet (Art. 18).
+    const told = (await unit.get(`/api/v1/projects/${code}/matters`)).json().items as unknown[];
+    expect(told.length).toBeGreaterThan(0);
+    expect(pub.matters).toHaveLength(told.length);
+    expect(pub.matters.every((m: { status: string; acceptedOn?: string }) => m.status === "notified" && m.acceptedOn === undefined)).toBe(true);
   });
 
   it("files a 备案 project as soon as its information is complete", async () => {

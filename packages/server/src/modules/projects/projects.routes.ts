@@ -216,9 +216,10 @@ export const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const p = await repo.findByAnyCode(db(), await resolveCode(db(), request.params.code));
-      if (!p) throw new DomainError("NOT_FOUND");
-      // Matter cases arrive with the parallel-approval issue; a project has none before that.
-      return { code: p.code, name: p.name, unitName: p.unit_name, regionCode: p.region_code, status: p.status, approvalCategory: p.approval_category, matters: [] };
+      // A delisted filing (令2018年第14号 第十五条: 移除已向社会公示的备案信息) is no longer public.
+      if (!p || p.delisted_at) throw new DomainError("NOT_FOUND");
+      const matters = await app.deps.publicMatters(db(), p.id);
+      return { code: p.code, name: p.name, unitName: p.unit_name, regionCode: p.region_code, status: p.status, approvalCategory: p.approval_category, matters };
     },
   );
 
