@@ -143,6 +143,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 }
 
 export interface UploadOptions {
+  /** POST (default) adds a file; PUT replaces the one file a resource has (a case's decision document). */
+  method?: "POST" | "PUT";
   /** Extra headers (a file name in `x-file-name`). */
   headers?: Record<string, string>;
   /** Called with 0–100 while the bytes go up. */
@@ -150,13 +152,13 @@ export interface UploadOptions {
 }
 
 /**
- * POSTs a file's raw bytes (application/octet-stream: the server judges the type from the name and the bytes).
+ * Sends a file's raw bytes (application/octet-stream: the server judges the type from the name and the bytes).
  * XMLHttpRequest rather than fetch, for upload progress; answers and errors as `api` does.
  */
 export function uploadRaw<T>(path: string, file: Blob, options: UploadOptions = {}): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", buildUrl(path));
+    xhr.open(options.method ?? "POST", buildUrl(path));
     xhr.setRequestHeader("accept", "application/json");
     xhr.setRequestHeader("content-type", "application/octet-stream");
     if (csrfToken) xhr.setRequestHeader("x-csrf-token", csrfToken);

@@ -7,7 +7,10 @@ import { useCaseLabels } from "../../i18n/case-labels.js";
 import { useI18n } from "../../i18n/index.js";
 import { formatInstant } from "../../lib/format.js";
 import { CaseClockLine, StatusTag } from "./CaseLight.js";
+import { CaseCommissions } from "./CaseCommissions.js";
 import { ClockDays } from "./ClockDays.js";
+import { DocumentPanel } from "./DocumentPanel.js";
+import { SignOffPanel } from "./SignOffPanel.js";
 import { StepForm } from "./StepForm.js";
 import type { CaseClock, CaseEvent, CaseView } from "./types.js";
 
@@ -56,6 +59,14 @@ export function CaseDrawer({ caseId, onClose, onChanged }: { caseId: string | nu
     setVersion((n) => n + 1);
     onChanged();
   };
+  // Changes made beside the steps (批文, a commission) answer no case view: read the case again.
+  const refresh = () => {
+    loaded.reload();
+    setVersion((n) => n + 1);
+    onChanged();
+  };
+  // Where the matter asks for 会签/或签, completion goes through a sign-off round instead of 办结.
+  const steps = v ? v.allowedSteps.filter((s) => s !== "complete" || v.signOffMode === "none") : [];
 
   return (
     <Drawer open={caseId !== null} onClose={onClose} size="large" title={t("caseDetailTitle")} destroyOnHidden>
@@ -66,12 +77,13 @@ export function CaseDrawer({ caseId, onClose, onChanged }: { caseId: string | nu
           <>
             <Space wrap style={{ marginBottom: 16 }} data-testid="case-steps">
               {v.allowedSteps.length === 0 && <Typography.Text type="secondary">{t("caseNoSteps")}</Typography.Text>}
-              {v.allowedSteps.map((s) => (
+              {steps.map((s) => (
                 <Button key={s} type={s === "accept" || s === "complete" ? "primary" : "default"} danger={s === "refuse" || s === "withdraw"} onClick={() => setStep(s)} data-testid={`case-step-${s}`}>
                   {labels.step(s)}
                 </Button>
               ))}
             </Space>
+            {v.signOffMode !== "none" && <SignOffPanel view={v} version={version} onCaseChanged={done} />}
             <Descriptions
               column={1}
               size="small"
@@ -93,6 +105,8 @@ export function CaseDrawer({ caseId, onClose, onChanged }: { caseId: string | nu
                 ...(v.opinion ? [{ key: "op", label: t("caseOpinion"), children: v.opinion }] : []),
               ]}
             />
+            <DocumentPanel view={v} onChanged={refresh} />
+            <CaseCommissions view={v} version={version} onChanged={refresh} />
             <Typography.Title level={5} style={{ marginTop: 24 }}>
               {t("caseClockExplained")}
             </Typography.Title>

@@ -1,5 +1,6 @@
 import type { CaseEventType } from "@tzxm/shared";
-import { App, type ButtonProps, Form, Input, InputNumber, Modal, Radio, Select, Typography } from "antd";
+import { App, type ButtonProps, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Typography } from "antd";
+import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { type ApiError, api } from "../../api/client.js";
 import { applyFieldErrors } from "../../api/form-errors.js";
@@ -8,9 +9,10 @@ import type { Page } from "../../api/types.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { useCaseLabels } from "../../i18n/case-labels.js";
 import { useI18n } from "../../i18n/index.js";
-import type { CaseView } from "./types.js";
+import { beijingRfc3339 } from "./case-display.js";
+import type { CaseView, Colleague } from "./types.js";
 
-const FIELDS = ["reason", "reasonClass", "expectedWorkingDays", "workingDays", "result", "opinion", "documentNumber", "documentTitle", "toDepartmentId", "toOfficerId"];
+const FIELDS = ["reason", "reasonClass", "expectedWorkingDays", "workingDays", "result", "opinion", "documentNumber", "documentTitle", "toDepartmentId", "toOfficerId", "at"];
 const WITH_REASON: readonly CaseEventType[] = ["refuse", "send_back", "transfer", "pause", "extend", "withdraw"];
 
 interface Organisation {
@@ -20,17 +22,53 @@ interface Organisation {
   regionCode: string;
 }
 
-function TransferTarget() {
+function TransferTarget({ caseId }: { caseId: string }) {
   const { t } = useI18n();
   const orgs = useApi<Page<Organisation>>("/organisations", { page: 1, pageSize: 100 });
+  const colleagues = useApi<{ items: Colleague[] }>(`/cases/${encodeURIComponent(caseId)}/colleagues`);
   const departments = (orgs.data?.items ?? []).filter((o) => o.kind === "comprehensive" || o.kind === "application");
   return (
     <>
       <Form.Item name="toDepartmentId" label={t("caseToDepartment")} extra={t("caseTransferHint")}>
         <Select allowClear showSearch={{ optionFilterProp: "label" }} loading={orgs.loading} options={departments.map((o) => ({ value: o.id, label: `${o.name}（${o.regionCode}）` }))} data-testid="step-to-department" />
       </Form.Item>
-      <Form.Item name="toOfficerId" label={t("caseToOfficer")}>
-        <InputNumber min={1} precision={0} style={{ width: 200 }} data-testid="step-to-officer" />
+      <Form.Item name="toOfficerId" label={t("caseToOfficer")} extra={t("caseToOfficerHint")}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: "label" }}
+          loading={colleagues.loading}
+          options={(colleagues.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name}（${t(`caseRole_${c.role}`)}）` }))}
+          data-testid="step-to-officer"
+        />
+      </Form.Item>
+    </>
+  );
+}
+
+/** 办结 fields: the decision a completion records, also what a sign-off round proposes. */
+export function DecisionFields() {
+  const { t } = useI18n();
+  const labels = useCaseLabels();
+  const required = [{ required: true, message: t("caseFieldRequired") }];
+  return (
+    <>
+      <Form.Item name="result" label={t("matterResult")} rules={required} initialValue="granted">
+        <Radio.Group
+          data-testid="step-result"
+          options={[
+            { value: "granted", label: labels.result("granted") },
+            { value: "denied", label: labels.result("denied") },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item name="documentNumber" label={t("matterDocumentNumber")} rules={required}>
+        <Input maxLength={100} data-testid="step-document-number" />
+      </Form.Item>
+      <Form.Item name="documentTitle" label={t("matterDocumentTitle")} rules={required}>
+        <Input maxLength={200} data-testid="step-document-title" />
+      </Form.Item>
+      <Form.Item name="opinion" label={t("caseOpinion")} rules={required}>
+        <Input.TextArea autoSize maxLength={2000} data-testid="step-opinion" />
       </Form.Item>
     </>
   );
@@ -55,7 +93,7 @@ export function StepForm({ view, step, onClose, onDone }: { view: CaseView; step
     const values = (await form.validateFields().catch(() => null)) as Record<string, unknown> | null;
     if (!values) return;
     const body: Record<string, unknown> = { type: step };
-    for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== null && v !== "") body[k] = v;
+    for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== null && v !== "") body[k] = k === "at" ? beijingRfc3339(v as Dayjs) : v;
     setBusy(true);
     setError(undefined);
     try {
@@ -108,34 +146,16 @@ export function StepForm({ view, step, onClose, onDone }: { view: CaseView; step
               <InputNumber min={1} max={250} precision={0} data-testid="step-working-days" />
             </Form.Item>
           )}
-          {step === "transfer" && <TransferTarget />}
-          {step === "complete" && (
-            <>
-              <Form.Item name="result" label={t("matterResult")} rules={required} initialValue="granted">
-                <Radio.Group
-                  data-testid="step-result"
-                  options={[
-                    { value: "granted", label: labels.result("granted") },
-                    { value: "denied", label: labels.result("denied") },
-                  ]}
-                />
-              </Form.Item>
-              <Form.Item name="documentNumber" label={t("matterDocumentNumber")} rules={required}>
-                <Input maxLength={100} data-testid="step-document-number" />
-              </Form.Item>
-              <Form.Item name="documentTitle" label={t("matterDocumentTitle")} rules={required}>
-                <Input maxLength={200} data-testid="step-document-title" />
-              </Form.Item>
-              <Form.Item name="opinion" label={t("caseOpinion")} rules={required}>
-                <Input.TextArea autoSize maxLength={2000} data-testid="step-opinion" />
-              </Form.Item>
-            </>
-          )}
+          {step === "transfer" && <TransferTarget caseId={view.caseId} />}
+          {step === "complete" && <DecisionFields />}
           {step && WITH_REASON.includes(step) && (
             <Form.Item name="reason" label={t("caseReason")} rules={required}>
               <Input.TextArea autoSize maxLength={1000} data-testid="step-reason" />
             </Form.Item>
           )}
+          <Form.Item name="at" label={t("caseAt")} extra={t("caseAtHint")}>
+            <DatePicker showTime format="YYYY-MM-DD HH:mm:ss" needConfirm={false} style={{ width: 240 }} data-testid="step-at" />
+          </Form.Item>
         </Form>
       </div>
     </Modal>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { zh } from "../../i18n/zh.js";
-import { daysLeftText, legendOf, lightOf } from "./case-display.js";
+import dayjs from "dayjs";
+import { beijingRfc3339, daysLeftText, legendOf, lightOf, shortDigest } from "./case-display.js";
 import type { CaseClock } from "./types.js";
 
 const t = (key: keyof typeof zh, vars: Record<string, string | number> = {}) => zh[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
@@ -49,5 +50,17 @@ describe("case clock display", () => {
     expect(legendOf({ date: "2026-10-20", kind: "workday", role: "projected", count: 12, due: true })).toBe("projected");
     expect(legendOf({ date: "2026-11-28", kind: "weekend", role: "today" })).toBe("weekend");
     expect(legendOf({ date: "2026-09-18", kind: "workday", role: "start" })).toBe("start");
+  });
+});
+
+describe("step time and digest display", () => {
+  it("sends the picked wall-clock time as Beijing time, whatever the browser's zone", () => {
+    expect(beijingRfc3339(dayjs("2026-09-18 10:05:30"))).toBe("2026-09-18T10:05:30+08:00");
+    expect(new Date(beijingRfc3339(dayjs("2026-09-18 00:30:00"))).toISOString()).toBe("2026-09-17T16:30:00.000Z");
+  });
+  it("shortens an SM3 digest to its ends", () => {
+    const sm3 = "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0";
+    expect(shortDigest(sm3)).toBe("66c7f0f4…8f4ba8e0");
+    expect(shortDigest("abc")).toBe("abc");
   });
 });

@@ -45,3 +45,16 @@ export function legendOf(d: Day): string {
   }
 }
 
+
+/**
+ * A step's 发生时间 as the server wants it (RFC 3339): the picked wall-clock time is Beijing time, whatever zone
+ * the browser is in, because the platform's business days and deadlines are Beijing's.
+ */
+export function beijingRfc3339(wallClock: { format(template: string): string }): string {
+  return `${wallClock.format("YYYY-MM-DDTHH:mm:ss")}+08:00`;
+}
+
+/** A digest short enough for a line of text; the whole is shown on hover. */
+export function shortDigest(hex: string): string {
+  return hex.length > 16 ? `${hex.slice(0, 8)}…${hex.slice(-8)}` : hex;
+}

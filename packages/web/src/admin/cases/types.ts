@@ -66,7 +66,43 @@ export interface CaseView extends Omit<CaseSummary, "result" | "documentNumber" 
   documentTitle?: string;
   opinion?: string;
   pauseReasonClasses: string[];
+  /** 会签 (all) / 或签 (any) needed before completion, or none. */
+  signOffMode: SignOffMode;
+  /** 批文: the decision document, once the department attached it. */
+  document?: CaseDocument;
   events: CaseEvent[];
+}
+
+export type SignOffMode = "none" | "all" | "any";
+
+export interface CaseDocument {
+  fileName: string;
+  size: number;
+  sm3: string;
+}
+
+/** The decision a sign-off round proposes (what `complete` would record). */
+export interface ProposedDecision {
+  result: "granted" | "denied";
+  opinion: string;
+  documentNumber: string;
+  documentTitle: string;
+}
+
+/** GET /cases/:caseId/sign-off: the latest round, open or decided. */
+export interface SignOffRound {
+  id: number;
+  mode: Exclude<SignOffMode, "none">;
+  status: "open" | "approved" | "rejected";
+  decision: ProposedDecision;
+  signers: { userId: number; name: string; decision: "approve" | "reject" | null; comment: string | null; decidedAt: string | null }[];
+}
+
+/** GET /cases/:caseId/colleagues: the handling department's officers and leaders. */
+export interface Colleague {
+  id: number;
+  name: string;
+  role: "officer" | "leader";
 }
 
 export type DayRole = "start" | "counted" | "not_counted" | "pause_day" | "paused" | "resume_day" | "stop_day" | "today" | "projected" | "unavailable";

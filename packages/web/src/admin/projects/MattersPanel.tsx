@@ -1,4 +1,4 @@
-import { SendOutlined } from "@ant-design/icons";
+import { RollbackOutlined, SendOutlined } from "@ant-design/icons";
 import { App, Button, Collapse, Empty, Space, Spin, Tag, Typography } from "antd";
 import { useState } from "react";
 import { type ApiError, api } from "../../api/client.js";
@@ -8,8 +8,10 @@ import { useSession } from "../../context/SessionContext.js";
 import { isDictKey, useI18n } from "../../i18n/index.js";
 import { CaseDrawer } from "../cases/CaseDrawer.js";
 import { CaseClockLine } from "../cases/CaseLight.js";
+import { CaseDocumentLink } from "../cases/DocumentPanel.js";
 import { ParallelCases } from "../cases/ParallelCases.js";
 import type { CaseSummary, ProjectCases } from "../cases/types.js";
+import { WithdrawDialog } from "../cases/WithdrawDialog.js";
 import { CaseMaterials } from "./MaterialUpload.js";
 
 interface ProjectMatters {
@@ -38,6 +40,7 @@ export function MattersPanel({ code, projectStatus }: { code: string; projectSta
   const [submitting, setSubmitting] = useState<string | null>(null);
   const [submitError, setSubmitError] = useState<{ caseId: string; error: ApiError }>();
   const [opened, setOpened] = useState<string | null>(null);
+  const [withdrawing, setWithdrawing] = useState<{ caseId: string; matterName: string } | null>(null);
   const summaries = new Map<string, CaseSummary>((cases.data?.code === code ? cases.data.stages.flatMap((s) => s.items) : []).map((c) => [c.caseId, c]));
   const status = (s: string) => {
     const key = `matterStatus_${s}`;
@@ -102,24 +105,54 @@ export function MattersPanel({ code, projectStatus }: { code: string; projectSta
                   </Typography.Text>
                 </Space>
               ),
-              extra: c?.allowedSteps.includes("submit") ? (
-                <Button
-                  size="small"
-                  type="primary"
-                  icon={<SendOutlined />}
-                  loading={submitting === m.caseId}
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    void submit(m.caseId, m.matterName);
-                  }}
-                  data-testid={`matter-submit-${m.matterCode}`}
-                >
-                  {t("caseSubmit")}
-                </Button>
-              ) : undefined,
+              extra: (
+                <Space size={4} wrap>
+                  {c?.status === "completed" && <CaseDocumentLink caseId={m.caseId} />}
+                  {c?.allowedSteps.includes("submit") && (
+                    <Button
+                      size="small"
+                      type="primary"
+                      icon={<SendOutlined />}
+                      loading={submitting === m.caseId}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        void submit(m.caseId, m.matterName);
+                      }}
+                      data-testid={`matter-submit-${m.matterCode}`}
+                    >
+                      {t("caseSubmit")}
+                    </Button>
+                  )}
+                  {/* 撤回申请 is the unit's; a department withdraws in the case drawer. */}
+                  {c?.allowedSteps.includes("withdraw") && can("projects:declare") && (
+                    <Button
+                      size="small"
+                      danger
+                      icon={<RollbackOutlined />}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        setWithdrawing({ caseId: m.caseId, matterName: m.matterName });
+                      }}
+                      data-testid={`matter-withdraw-${m.matterCode}`}
+                    >
+                      {t("caseWithdraw")}
+                    </Button>
+                  )}
+                </Space>
+              ),
               children: <CaseMaterials caseId={m.caseId} />,
             };
           })}
+        />
+      )}
+      {withdrawing && (
+        <WithdrawDialog
+          {...withdrawing}
+          onClose={() => setWithdrawing(null)}
+          onDone={() => {
+            setWithdrawing(null);
+            reload();
+          }}
         />
       )}
       {can("cases:handle") && <CaseDrawer caseId={opened} onClose={() => setOpened(null)} onChanged={reload} />}
