@@ -40,11 +40,11 @@ function detailText(type: CaseEventType, d: Record<string, unknown>): { zh: stri
   }
 }
 
-export function messagesForStep(type: CaseEventType, c: CaseRow, details: Record<string, unknown>, at: Date) {
+export function messagesForStep(type: CaseEventType, c: CaseRow, details: Record<string, unknown>, at: Date, byUnit = false) {
   if (type === "transfer" && !details.toDepartment) return [];
   const text = TEXT[type] ?? { zh: "办件已转办", en: "transferred" };
   const extra = detailText(type, details);
-  return [
+  const toUnit = [
     {
       user_id: null,
       organisation_id: c.unit_organisation_id,
@@ -54,6 +54,26 @@ export function messagesForStep(type: CaseEventType, c: CaseRow, details: Record
       title_en: `${c.matter_code}: ${text.en}`,
       body: [`项目 ${c.project_code}（${c.project_name}）`, extra.zh].filter(Boolean).join("；"),
       body_en: [`Project ${c.project_code}`, extra.en].filter(Boolean).join(". "),
+      created_at: at,
+    },
+  ];
+  return byUnit ? [...toUnit, ...toDepartment(type, c, details, at)] : toUnit;
+}
+
+/** What the unit does itself (submission, withdrawal) is told to the handling officer, or else the department. */
+function toDepartment(type: CaseEventType, c: CaseRow, details: Record<string, unknown>, at: Date) {
+  const what = type === "submit" ? { zh: "项目单位已提交申请材料", en: "the unit submitted its materials" } : { zh: "项目单位已撤回申请", en: "the unit withdrew its application" };
+  const reason = typeof details.reason === "string" ? details.reason : "";
+  return [
+    {
+      user_id: c.officer_id,
+      organisation_id: c.officer_id === null ? c.department_id : null,
+      kind: `case.${type}_by_unit`,
+      subject: c.id,
+      title: `${c.matter_name}：${what.zh}`,
+      title_en: `${c.matter_code}: ${what.en}`,
+      body: [`项目 ${c.project_code}（${c.project_name}）`, reason ? `理由：${reason}` : ""].filter(Boolean).join("；"),
+      body_en: [`Project ${c.project_code}`, reason ? `Reason: ${reason}` : ""].filter(Boolean).join(". "),
       created_at: at,
     },
   ];

@@ -7,6 +7,7 @@ import { actorOf, requireUser } from "../identity/request-user.js";
 import { type CasesContext, type StepActor, explainCase, getCase, takeStep } from "./cases.service.js";
 import { attachmentDisposition } from "../projects/export.js";
 import { resolveCode } from "../projects/code-param.js";
+import { pendingSignOffsOf } from "./sign-off.repository.js";
 import { requestSignOff, sign, signOffView } from "./sign-off.service.js";
 import { completionNotice } from "./completion-notice.service.js";
 import { departmentColleagues } from "./cases.repository.js";
@@ -175,6 +176,19 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const q = request.query;
       return departmentCaseQueue(ctx(), requireUser(request), { status: q.status?.split(","), warning: q.warning, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    },
+  );
+
+  app.get(
+    "/cases/sign-offs/pending",
+    {
+      config: { access: "cases:handle" },
+      schema: { tags: ["cases"], summary: "会签/或签 rounds waiting for the caller's decision" },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const rows = await pendingSignOffsOf(app.deps.database.db, user.id);
+      return { items: rows.map((r) => ({ caseId: r.case_id, mode: r.mode, projectCode: r.project_code, matterName: r.matter_name, requestedAt: r.requested_at.toISOString() })) };
     },
   );
 

@@ -268,7 +268,7 @@ export async function applyStep(ctx: CasesContext, tx: Transaction<DB>, actor: S
     calendar_version: ctx.calendar.version,
   });
   if (input.type === "accept" && c.project_status === "declared") await repo.setProjectStatus(tx, c.project_id, "in_approval", at);
-  await repo.insertMessages(tx, messagesForStep(input.type, updated as repo.CaseRow, details, recordedAt));
+  await repo.insertMessages(tx, messagesForStep(input.type, updated as repo.CaseRow, details, recordedAt, role === "unit"));
   await recordAudit(tx, {
     type: "case.step_taken",
     actor: actor.audit,

@@ -23,6 +23,7 @@ async function summarise(ctx: CasesContext, c: repo.CaseRow, viewer: AuthUser) {
     status: c.status,
     result: c.result,
     documentNumber: c.document_number,
+    document: c.document_sm3 && c.document_file_name ? { fileName: c.document_file_name, size: c.document_size, sm3: c.document_sm3 } : null,
     lastStepAt: c.last_step_at?.toISOString() ?? null,
     clock,
     allowedSteps: role ? allowedCaseEvents(c.status as CaseStatus, role) : [],

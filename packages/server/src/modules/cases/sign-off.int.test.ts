@@ -41,6 +41,7 @@ describe("会签 and 或签 before completion, where the matter asks for it", ()
     expect(requested.json()).toMatchObject({ mode: "all", status: "open" });
     expect((await officer.post(`/api/v1/cases/${caseId}/sign-off`, { signerIds: [ids["demo-leader-fgw"]], decision })).json().error.code).toBe("SIGN_OFF_OPEN");
 
+    expect((await leader.get("/api/v1/cases/sign-offs/pending")).json().items.map((i: { caseId: string }) => i.caseId)).toContain(caseId);
     const first = (await officer.post(`/api/v1/cases/${caseId}/sign-off/decision`, { decision: "approve" })).json();
     expect(first.outcome).toBe("open");
     expect(first.case.status).toBe("accepted");

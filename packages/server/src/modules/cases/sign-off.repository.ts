@@ -53,3 +53,19 @@ export function departmentSigners(db: Q, departmentId: number, userIds: number[]
     .where("id", "in", userIds)
     .execute();
 }
+
+/** Open rounds in which the user has not decided yet. */
+export function pendingSignOffsOf(db: Q, userId: number) {
+  return db
+    .selectFrom("case_sign_off_signer as s")
+    .innerJoin("case_sign_off as r", "r.id", "s.sign_off_id")
+    .innerJoin("matter_case as c", "c.id", "r.case_id")
+    .innerJoin("project as p", "p.id", "c.project_id")
+    .innerJoin("matter as m", "m.code", "c.matter_code")
+    .select(["r.case_id", "r.mode", "r.requested_at", "p.code as project_code", "m.name as matter_name"])
+    .where("s.user_id", "=", userId)
+    .where("s.decision", "is", null)
+    .where("r.status", "=", "open")
+    .orderBy("r.requested_at")
+    .execute();
+}

@@ -254,5 +254,8 @@ describe("intermediary services on the platform (中介服务委托, Art. 16)", 
     expect(withdrawn.statusCode).toBe(201);
     expect(withdrawn.json().events.at(-1).details.cancelledCommissions).toEqual([k.id]);
     expect((await fgw.get(`/api/v1/commissions/${k.id}`)).json()).toMatchObject({ status: "cancelled" });
+    // The handling officer hears of the unit's withdrawal with its reason.
+    const told = (await fgw.get("/api/v1/messages?limit=200")).json().items.find((m: { kind: string; subject: string }) => m.kind === "case.withdraw_by_unit" && m.subject === caseId);
+    expect(told.body).toContain("项目调整，不再申请");
   });
 });
