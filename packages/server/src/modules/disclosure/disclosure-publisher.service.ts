@@ -60,8 +60,60 @@ export const approvalSource: DisclosureSource = {
   },
 };
 
-/** The sources every pass publishes from, in this order. Supervision sources are appended here when they exist. */
-export const DISCLOSURE_SOURCES: readonly DisclosureSource[] = [approvalSource];
+/** 处罚结果: each public penalty decision with its document number (处罚决定书文号). */
+export const penaltySource: DisclosureSource = {
+  kind: "penalty",
+  source: "penalty_decision",
+  async unpublished(tx, platform, limit) {
+    return (await repo.unpublishedPenalties(tx, platform, limit)).map((r) => ({
+      kind: "penalty" as const,
+      source: "penalty_decision",
+      source_id: String(r.id),
+      project_id: r.project_id,
+      project_code: r.project_code,
+      project_name: r.project_name,
+      region_code: r.region_code,
+      department_id: r.organisation_id,
+      department: r.department,
+      title: r.violation,
+      result: r.penalty,
+      outcome: null,
+      document_number: r.document_number,
+      document_title: null,
+      decided_on: r.decided_on,
+    }));
+  },
+};
+
+const MODE_ZH = { on_site: "现场检查", online: "在线检查" } as const;
+
+/** 监管信息: each closed inspection, by whom and how, with the number of findings and of rectifications closed. */
+export const inspectionSource: DisclosureSource = {
+  kind: "supervision",
+  source: "inspection",
+  async unpublished(tx, platform, limit) {
+    return (await repo.unpublishedInspections(tx, platform, limit)).map((r) => ({
+      kind: "supervision" as const,
+      source: "inspection",
+      source_id: String(r.id),
+      project_id: r.project_id,
+      project_code: r.project_code,
+      project_name: r.project_name,
+      region_code: r.region_code,
+      department_id: r.organisation_id,
+      department: r.department,
+      title: MODE_ZH[r.mode as keyof typeof MODE_ZH] ?? r.mode,
+      result: Number(r.findings) === 0 ? "未发现问题" : `发现问题${Number(r.findings)}项，整改通知${Number(r.orders)}份（已整改${Number(r.orders_closed)}份）`,
+      outcome: null,
+      document_number: null,
+      document_title: null,
+      decided_on: r.inspected_on,
+    }));
+  },
+};
+
+/** The sources every pass publishes from, in this order. */
+export const DISCLOSURE_SOURCES: readonly DisclosureSource[] = [approvalSource, penaltySource, inspectionSource];
 
 export interface PublisherContext {
   db: Kysely<DB>;

@@ -55,6 +55,50 @@ export function unpublishedCompletedCases(tx: Q, platform: DataScope, limit: num
     .execute();
 }
 
+/** 处罚结果: public penalty decisions not yet published (Art. 18), with their document numbers. */
+export function unpublishedPenalties(tx: Q, platform: DataScope, limit: number) {
+  let q = tx
+    .selectFrom("penalty_decision as x")
+    .innerJoin("project as p", "p.id", "x.project_id")
+    .innerJoin("organisation as d", "d.id", "x.organisation_id")
+    .leftJoin("disclosure_item as di", (j) => j.on(sql<boolean>`di.source_id = x.id::text`).on("di.kind", "=", "penalty").on("di.source", "=", "penalty_decision"));
+  q = inScope(q, platform, { region: "p.region_code" });
+  return q
+    .select(["x.id", "x.document_number", "x.decided_on", "x.violation", "x.penalty", "x.organisation_id", "d.name as department", "p.id as project_id", "p.code as project_code", "p.name as project_name", "p.region_code"])
+    .where("x.public", "=", true)
+    .where("di.id", "is", null)
+    .where(projectIsPublic)
+    .orderBy("x.id")
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * 监管信息: closed inspections not yet published, with how many findings of each severity and how their
+ * rectification orders ended. The inspection's summary and the findings' descriptions stay internal.
+ */
+export function unpublishedInspections(tx: Q, platform: DataScope, limit: number) {
+  let q = tx
+    .selectFrom("inspection as x")
+    .innerJoin("project as p", "p.id", "x.project_id")
+    .innerJoin("organisation as d", "d.id", "x.organisation_id")
+    .leftJoin("disclosure_item as di", (j) => j.on(sql<boolean>`di.source_id = x.id::text`).on("di.kind", "=", "supervision").on("di.source", "=", "inspection"));
+  q = inScope(q, platform, { region: "p.region_code" });
+  return q
+    .select([
+      "x.id", "x.mode", "x.inspected_on", "x.organisation_id", "d.name as department", "p.id as project_id", "p.code as project_code", "p.name as project_name", "p.region_code",
+      sql<number>`(select count(*) from inspection_finding f where f.inspection_id = x.id)`.as("findings"),
+      sql<number>`(select count(*) from rectification_order o where o.inspection_id = x.id)`.as("orders"),
+      sql<number>`(select count(*) from rectification_order o where o.inspection_id = x.id and o.status = 'closed')`.as("orders_closed"),
+    ])
+    .where("x.status", "=", "closed")
+    .where("di.id", "is", null)
+    .where(projectIsPublic)
+    .orderBy("x.id")
+    .limit(limit)
+    .execute();
+}
+
 export interface DisclosureFilters {
   kind?: DisclosureKind | undefined;
   q?: string | undefined;
