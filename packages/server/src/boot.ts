@@ -5,6 +5,7 @@ import type { Config } from "./config/env.js";
 import { type Database, openDatabase } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
 import { seedDemo } from "./demo/seed-demo.js";
+import { seedDemoCases } from "./demo/seed-demo-cases.js";
 import { seedDemoCatalogue } from "./modules/catalogue/catalogue.service.js";
 import { seedDemoPortalContent } from "./modules/portal-content/demo-portal-content.js";
 import { WorkingDayCalendar } from "./modules/reference/calendar.js";
@@ -25,13 +26,14 @@ export async function prepareDatabase(config: Config, log: (msg: string) => void
     const applied = await migrate(database, log);
     if (applied.length) log(`migrations applied: ${applied.join(", ")}`);
     await seedReferenceData(database.db);
+    const calendar = WorkingDayCalendar.load(config.CALENDAR_OVERRIDE_FILE ? { overrideFile: config.CALENDAR_OVERRIDE_FILE } : {});
     const demoAllowed = database.kind === "pglite" || config.DEMO_DATA_ON_POSTGRES;
     if (config.DEMO_MODE && demoAllowed) {
       if (await seedDemo(database.db, config.DEMO_PASSWORD)) log("demo data loaded");
       if (await seedDemoCatalogue(database.db)) log("demo matter catalogue loaded");
       if (await seedDemoPortalContent(database.db)) log("demo portal content loaded");
+      if (config.DEMO_SAMPLE_CASES && (await seedDemoCases(config, database.db, calendar))) log("demo sample projects and cases loaded");
     }
-    const calendar = WorkingDayCalendar.load(config.CALENDAR_OVERRIDE_FILE ? { overrideFile: config.CALENDAR_OVERRIDE_FILE } : {});
     return { database, calendar };
   } catch (e) {
     if (!options.database) await database.close();

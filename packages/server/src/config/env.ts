@@ -30,6 +30,8 @@ const baseSchema = z.object({
     /** Demo mode: loads demo data, shows the 演示环境 banner and waives the second factor for demo users. */
     DEMO_MODE: bool.optional(),
     DEMO_PASSWORD: z.string().min(8).default("Demo#2026"),
+    /** Sample projects with cases in every state in a fresh demo database (tests that count cases turn it off). */
+    DEMO_SAMPLE_CASES: bool.default(true),
     /** Load demo data into a DATABASE_URL database too (never by default). */
     DEMO_DATA_ON_POSTGRES: bool.default(false),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(240).default(15),
@@ -50,6 +52,18 @@ const baseSchema = z.object({
     CASE_WARN_WORKING_DAYS: z.coerce.number().int().min(0).max(30).default(3),
     /** How often each process sweeps open cases' deadlines and warnings, in milliseconds. */
     CASE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+    /** How often each process evaluates the 电子监察 rules and raises cards, in milliseconds. */
+    CARD_SWEEP_INTERVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(120_000),
+    /** Closed cases are evaluated again for this many days (a step or a fee reported late still raises its card). */
+    CARD_SWEEP_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /** How often each process sweeps implementation monitoring (report reminders, lapse, delisting), in milliseconds. */
+    MONITORING_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(600_000),
+    /** Working days between the reminder to a dormant filed project and its removal from the public record (令2018年第14号 第十五条 sets none). */
+    MONITORING_DORMANCY_GRACE_WORKING_DAYS: z.coerce.number().int().min(1).max(250).default(20),
+    /** A progress report is "due soon" (and reminded) when this many working days or fewer remain. */
+    MONITORING_REMIND_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(5),
+    /** How often each process publishes new results to 信息公开 (Art. 18: 及时公开), in milliseconds. */
+    DISCLOSURE_PUBLISH_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
     /** Mail relay for notices: smtp://[user:pass@]host[:port] (STARTTLS when offered) or smtps://…; unset: in-app only. */
     SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
     /** Sender of notices, e.g. "浙江省投资项目在线审批监管平台 <noreply@tzxm.zj.gov.cn>". */
