@@ -8,6 +8,9 @@ import { VERSION, prepareDatabase } from "./boot.js";
 import { buildApp } from "./http/app.js";
 import { startAuditSealer } from "./modules/audit/audit.service.js";
 import { startDeadlineSweeper } from "./modules/cases/sweep.service.js";
+import { startCardSweeper } from "./modules/e-supervision/card-sweep.service.js";
+import { startMonitoringSweeper } from "./modules/monitoring/monitoring-sweep.service.js";
+import { startDisclosurePublisher } from "./modules/disclosure/disclosure-publisher.service.js";
 import { smtpSender, startMailSender } from "./modules/messages/email-outbox.js";
 
 async function main() {
@@ -20,6 +23,17 @@ async function main() {
   const sweeper = startDeadlineSweeper({ db: database.db, calendar, warnDays: config.CASE_WARN_WORKING_DAYS, mail: mail !== null }, config.CASE_SWEEP_INTERVAL_MS, (e) =>
     app.log.error({ err: e }, "deadline sweep failed"),
   );
+  const cards = startCardSweeper({ db: database.db, calendar, lookbackDays: config.CARD_SWEEP_LOOKBACK_DAYS }, config.CARD_SWEEP_INTERVAL_MS, (e) =>
+    app.log.error({ err: e }, "e-supervision sweep failed"),
+  );
+  const publisher = startDisclosurePublisher({ db: database.db, platformRegion: config.PLATFORM_REGION }, config.DISCLOSURE_PUBLISH_INTERVAL_MS, (e) =>
+    app.log.error({ err: e }, "disclosure publisher failed"),
+  );
+  const monitoring = startMonitoringSweeper(
+    { db: database.db, calendar, graceWorkingDays: config.MONITORING_DORMANCY_GRACE_WORKING_DAYS, remindWorkingDays: config.MONITORING_REMIND_WORKING_DAYS },
+    config.MONITORING_SWEEP_INTERVAL_MS,
+    (e) => app.log.error({ err: e }, "monitoring sweep failed"),
+  );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -27,6 +41,9 @@ async function main() {
     app.log.info({ signal }, "shutting down");
     await app.close();
     await sweeper.stop();
+    await cards.stop();
+    await monitoring.stop();
+    await publisher.stop();
     await mail?.stop();
     await sealer.stop();
     await database.close();

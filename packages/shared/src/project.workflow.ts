@@ -46,3 +46,42 @@ export const UNIT_CHANGE_KINDS: readonly UnitChangeKind[] = ["adjustment", "exte
 export function changeKindsFor(status: ProjectStatus): UnitChangeKind[] {
   return UNIT_CHANGE_KINDS.filter((kind) => ALLOWED[kind].includes(status));
 }
+
+/**
+ * Implementation reports (实施情况报告, Art. 14(5); spec §7) and the status each moves the project to: 开工 from an
+ * approved or filed project, 进度 while under construction, 竣工 ends it, 停工/复工 suspend and resume works, and
+ * 延期开工 is reported while not yet started. `resumption` needs works that were suspended by a report (a project
+ * suspended by a change application resumes through its own procedure).
+ */
+export type ReportKind = "start" | "progress" | "completion" | "delay" | "suspension" | "resumption";
+export const REPORT_KINDS: readonly ReportKind[] = ["start", "progress", "completion", "delay", "suspension", "resumption"];
+
+const NOT_STARTED: readonly ProjectStatus[] = ["approved", "filed"];
+const REPORT_FROM: Record<ReportKind, readonly ProjectStatus[]> = {
+  start: NOT_STARTED,
+  delay: NOT_STARTED,
+  progress: ["under_construction"],
+  completion: ["under_construction"],
+  suspension: ["under_construction"],
+  resumption: ["suspended"],
+};
+const REPORT_NEXT: Record<ReportKind, ProjectStatus | "unchanged"> = {
+  start: "under_construction",
+  delay: "unchanged",
+  progress: "unchanged",
+  completion: "completed",
+  suspension: "suspended",
+  resumption: "under_construction",
+};
+
+export function applyReport(current: ProjectStatus, kind: ReportKind, worksSuspended: boolean): Transition {
+  const allowed = REPORT_FROM[kind];
+  if (!allowed.includes(current) || (kind === "resumption" && !worksSuspended)) return { ok: false, allowedFrom: allowed };
+  const next = REPORT_NEXT[kind];
+  return { ok: true, next: next === "unchanged" ? current : next };
+}
+
+/** The reports a unit may make now (the web offers only these). */
+export function reportKindsFor(status: ProjectStatus, worksSuspended: boolean): ReportKind[] {
+  return REPORT_KINDS.filter((kind) => applyReport(status, kind, worksSuspended).ok);
+}

@@ -48,6 +48,10 @@ export const PERMISSIONS = [
   "commissions:read", // 中介服务委托 (Art. 16): a department's own, an intermediary's own, a supervisor's region
   "commissions:manage", // a department commissions a registered intermediary for a case, cancels, evaluates the delivery
   "commissions:respond", // an intermediary's staff accept or decline a commission and deliver its report
+  "disclosure:manage", // 信息公开 (Art. 18): a deciding department's leader or a supervisor takes a published item down, with a reason
+  "supervision:manage", // 监管 (issue 6): inspections, rectification orders, penalty decisions and the abnormal list of projects a department approved or that lie in its region (penalties and listings: leaders and supervisors)
+  "supervision:read", // 电子监察 and 绩效 (Art. 4, 7): cards, performance and the dashboards (监管驾驶舱); supervisors and the comprehensive department's leaders see their region, other department users their own department
+  "supervision:rules", // a supervisor configures the electronic-supervision rules and closes cards after the department's explanation
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,9 +59,9 @@ const EVERYONE: Permission[] = ["profile:read"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   project_unit: [...EVERYONE, "projects:declare", "projects:read"],
-  officer: [...EVERYONE, "organisations:read", "projects:read", "code:verify", "guides:edit", "catalogue:manage", "content:manage", "cases:handle", "commissions:read", "commissions:manage"],
-  leader: [...EVERYONE, "organisations:read", "projects:read", "code:verify", "guides:edit", "catalogue:manage", "guides:publish", "content:manage", "cases:handle", "commissions:read", "commissions:manage"],
-  supervisor: [...EVERYONE, "organisations:read", "projects:read", "code:verify", "commissions:read"],
+  officer: [...EVERYONE, "organisations:read", "projects:read", "code:verify", "guides:edit", "catalogue:manage", "content:manage", "cases:handle", "commissions:read", "commissions:manage", "supervision:manage", "supervision:read"],
+  leader: [...EVERYONE, "organisations:read", "projects:read", "code:verify", "guides:edit", "catalogue:manage", "guides:publish", "content:manage", "cases:handle", "commissions:read", "commissions:manage", "disclosure:manage", "supervision:manage", "supervision:read"],
+  supervisor: [...EVERYONE, "organisations:read", "projects:read", "code:verify", "commissions:read", "disclosure:manage", "supervision:manage", "supervision:read", "supervision:rules"],
   intermediary: [...EVERYONE, "commissions:read", "commissions:respond"],
   ops_admin: [...EVERYONE, "organisations:read", "organisations:manage", "reference:manage", "ops:read"],
   security_admin: [...EVERYONE, "organisations:read", "users:read", "users:manage"],

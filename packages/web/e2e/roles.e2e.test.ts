@@ -38,6 +38,9 @@ const MENU_PERMISSION: Record<string, Permission | null> = {
   catalogue: "catalogue:manage",
   content: "content:manage",
   commissions: "commissions:read",
+  disclosures: "disclosure:manage",
+  supervision: "supervision:manage",
+  dashboard: "supervision:read",
   users: "users:read",
   "api-keys": "users:read",
   organisations: "organisations:read",
@@ -84,7 +87,7 @@ afterAll(async () => {
 });
 
 describe("portal", () => {
-  it("shows the home page in Chinese with the demo banner, the live calculator and the sections still to come", async () => {
+  it("shows the home page in Chinese with the demo banner, the live calculator and every section open", async () => {
     const { context, page, problems } = await newPage();
     const requested: string[] = [];
     page.on("request", (request) => requested.push(new URL(request.url()).pathname));
@@ -97,9 +100,9 @@ describe("portal", () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
     expect(await page.getByTestId("demo-banner").textContent()).toContain("演示环境");
     expect(await page.getByPlaceholder("输入项目代码查询").count()).toBe(1);
-    expect(await page.getByTestId("coming-soon").count()).toBe(1);
-    expect(await page.getByTestId("card-disclosures").getAttribute("aria-disabled")).toBe("true");
-    for (const id of ["policies", "intermediary"]) {
+    // Every section of the portal is open now (信息公开 was the last to come).
+    expect(await page.getByTestId("coming-soon").count()).toBe(0);
+    for (const id of ["policies", "intermediary", "disclosures"]) {
       expect(await page.getByTestId(`card-${id}`).getAttribute("aria-disabled")).toBe("false");
     }
     expect(await page.getByTestId("card-guides").getAttribute("aria-disabled")).toBe("false");

@@ -23,6 +23,7 @@ const PoliciesPage = page(() => import("./portal/policies/PoliciesPage.js"), "Po
 const PolicyPage = page(() => import("./portal/policies/PolicyPage.js"), "PolicyPage");
 const IntermediariesPage = page(() => import("./portal/intermediaries/IntermediariesPage.js"), "IntermediariesPage");
 const IntermediaryPage = page(() => import("./portal/intermediaries/IntermediaryPage.js"), "IntermediaryPage");
+const DisclosuresPage = page(() => import("./portal/disclosures/DisclosuresPage.js"), "DisclosuresPage");
 const LoginPage = page(() => import("./admin/LoginPage.js"), "LoginPage");
 const AdminLayout = page(() => import("./admin/AdminLayout.js"), "AdminLayout");
 const EnrolPage = page(() => import("./admin/account/EnrolPage.js"), "EnrolPage");
@@ -35,6 +36,9 @@ const ADMIN_PAGES: Record<string, ComponentType> = {
   catalogue: page(() => import("./admin/catalogue/CataloguePage.js"), "CataloguePage"),
   content: page(() => import("./admin/content/ContentPage.js"), "ContentPage"),
   commissions: page(() => import("./admin/commissions/CommissionsPage.js"), "CommissionsPage"),
+  disclosures: page(() => import("./admin/disclosures/DisclosuresAdminPage.js"), "DisclosuresAdminPage"),
+  supervision: page(() => import("./admin/supervision/SupervisionPage.js"), "SupervisionPage"),
+  dashboard: page(() => import("./admin/dashboard/DashboardPage.js"), "DashboardPage"),
   users: page(() => import("./admin/users/UsersPage.js"), "UsersPage"),
   "api-keys": page(() => import("./admin/api-keys/ApiKeysPage.js"), "ApiKeysPage"),
   organisations: page(() => import("./admin/organisations/OrganisationsPage.js"), "OrganisationsPage"),
@@ -75,6 +79,7 @@ const router = createBrowserRouter([
           { path: "policies/:id", element: <PolicyPage /> },
           { path: "intermediaries", element: <IntermediariesPage /> },
           { path: "intermediaries/:id", element: <IntermediaryPage /> },
+          { path: "disclosures", element: <DisclosuresPage /> },
         ],
       },
       { path: "admin/login", element: <LoginPage /> },

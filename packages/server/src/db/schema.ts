@@ -120,6 +120,10 @@ export interface ProjectTable {
   current_version: ColumnType<number, number | undefined, number>;
   declared_at: Timestamp;
   updated_at: Timestamp;
+  /** 0015/0016: 摘牌 — a delisted project disappears from the public disclosure lists. */
+  delisted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** 0015: the decision date (审批/核准): completion of the matter that decides the project. */
+  decision_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface ProjectVersionTable {
   project_id: number;
@@ -182,11 +186,17 @@ export interface MatterTable {
   version: number;
   /** 0012: 会签 (all) / 或签 (any) before completion, or none. */
   sign_off_mode: Generated<"none" | "all" | "any">;
+  /** 0015: its completion is the project's decision (审批/核准/备案). */
+  decides_project: Generated<boolean>;
+  /** 0018: no fee may be charged (行政许可法 第五十八条); filled from the kind when not given. */
+  fee_free: Generated<boolean>;
 }
 /** 事项主数据版本 (0009): never edited or deleted. */
 export interface MatterVersionTable {
   /** 0012 */
   sign_off_mode: Generated<"none" | "all" | "any">;
+  /** 0015 */
+  decides_project: Generated<boolean>;
   matter_code: string;
   version: number;
   name: string;
@@ -448,6 +458,223 @@ export interface IntermediaryCommissionTable {
   cancelled_reason: string | null;
 }
 
+/** 信息公开 (0016): one published fact; never deleted, only taken down once. */
+export interface DisclosureItemTable {
+  id: Generated<number>;
+  kind: "approval" | "supervision" | "penalty";
+  source: string;
+  source_id: string;
+  project_id: number | null;
+  project_code: string;
+  project_name: string;
+  region_code: string;
+  department_id: number | null;
+  department: string;
+  title: string;
+  result: string | null;
+  outcome: "granted" | "denied" | null;
+  document_number: string | null;
+  document_title: string | null;
+  decided_on: ColumnType<string, string, never>;
+  published_at: Timestamp;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by: number | null;
+  withdrawn_reason: string | null;
+}
+
+/** 0015: 实施情况报告 (spec §7); never edited. */
+export interface ImplementationReportTable {
+  id: Generated<number>;
+  project_id: number;
+  kind: "start" | "progress" | "completion" | "delay" | "suspension" | "resumption";
+  on_date: string;
+  /** numeric(16,2), 万元, as a decimal string. */
+  investment_completed: string | null;
+  progress_percent: number | null;
+  note: string | null;
+  images: ColumnType<unknown, string | null, never>;
+  status_before: string;
+  status_after: string;
+  reported_by: number;
+  reported_at: Timestamp;
+}
+/** 0015: progress-report frequency per region (Art. 24). */
+export interface ReportFrequencyRuleTable {
+  region_code: string;
+  frequency: "monthly" | "quarterly" | "half_yearly" | "yearly";
+  due_day: ColumnType<number, number | undefined, number>;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+/** 0015: 延期开工 application (条例 第十二条), one per project. */
+export interface ValidityExtensionTable {
+  id: Generated<number>;
+  project_id: number;
+  department_id: number;
+  months: number;
+  reason: string;
+  applied_on: string;
+  applied_by: number;
+  applied_at: Timestamp;
+  decision_due_on: string;
+  status: "pending" | "approved" | "refused";
+  decided_on: string | null;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  opinion: string | null;
+}
+/** 0015: a filed project's online explanation (令2018年第14号 第十五条). */
+export interface DormancyExplanationTable {
+  id: Generated<number>;
+  project_id: number;
+  period_ends_on: string;
+  explanation: string;
+  explained_on: string;
+  explained_by: number;
+  explained_at: Timestamp;
+}
+/** 0015: each monitoring reminder, lapse or removal once per project, kind and due date. */
+export interface MonitoringReminderTable {
+  id: Generated<number>;
+  project_id: number;
+  kind: "progress_due_soon" | "progress_overdue" | "extension_window" | "validity_lapsed" | "dormancy_reminder" | "dormancy_delisted";
+  due_date: string;
+  raised_at: Timestamp;
+  raised_on: string;
+}
+/** 0017 监督检查 (issue 6): an inspection of one project by a department. Dates are "YYYY-MM-DD". */
+export interface InspectionTable {
+  id: Generated<number>;
+  project_id: number;
+  organisation_id: number;
+  mode: "on_site" | "online";
+  inspected_on: string;
+  inspectors: string;
+  summary: string;
+  status: ColumnType<"open" | "closed", "open" | "closed" | undefined, "open" | "closed">;
+  created_by: number;
+  created_at: Timestamp;
+  closed_by: number | null;
+  closed_at: Timestamp | null;
+}
+/** 0017: a problem an inspection found. */
+export interface InspectionFindingTable {
+  id: Generated<number>;
+  inspection_id: number;
+  project_id: number;
+  category: string;
+  description: string;
+  severity: "minor" | "major" | "serious";
+}
+/** 0017 整改通知: overdue (open or submitted past `deadline`) is computed, not stored. */
+export interface RectificationOrderTable {
+  id: Generated<number>;
+  project_id: number;
+  organisation_id: number;
+  inspection_id: number | null;
+  finding_id: number | null;
+  document_number: string | null;
+  requirements: string;
+  issued_on: string;
+  deadline: string;
+  status: ColumnType<"open" | "submitted" | "closed", "open" | "submitted" | "closed" | undefined, "open" | "submitted" | "closed">;
+  closed_on: string | null;
+  closed_by: number | null;
+  created_by: number;
+  created_at: Timestamp;
+}
+/** 0017: the follow-up of a rectification order, one row per step; never changed. */
+export interface RectificationStepTable {
+  id: Generated<number>;
+  order_id: number;
+  seq: number;
+  type: "issue" | "report" | "return" | "accept";
+  body: string | null;
+  attachment_key: string | null;
+  attachment_file_name: string | null;
+  attachment_media_type: string | null;
+  attachment_size: ColumnType<string | null, number | null, never>;
+  attachment_sm3: string | null;
+  actor_id: number;
+  actor_label: string;
+  at: Timestamp;
+}
+/** 0017 行政处罚决定. `amount` is numeric(16,2) 元 as a decimal string. */
+export interface PenaltyDecisionTable {
+  id: Generated<number>;
+  project_id: number;
+  organisation_id: number;
+  document_number: string;
+  decided_on: string;
+  violation: string;
+  basis: string;
+  penalty: string;
+  amount: ColumnType<string | null, string | null, never>;
+  public: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: number;
+  created_at: Timestamp;
+}
+/** 0017 异常名录: listed until `removed_on`. */
+export interface AbnormalListingTable {
+  id: Generated<number>;
+  project_id: number;
+  unit_organisation_id: number;
+  organisation_id: number;
+  reason: string;
+  listed_on: string;
+  listed_by: number;
+  removed_on: string | null;
+  removed_reason: string | null;
+  removed_by: number | null;
+  created_at: Timestamp;
+}
+/** 0018 电子监察: a fee charged on a case (元, numeric as a decimal string). */
+export interface CaseFeeTable {
+  id: Generated<number>;
+  case_id: string;
+  amount: ColumnType<string, string, never>;
+  item: string;
+  at: Timestamp;
+  recorded_by: number | null;
+  api_key_id: number | null;
+  recorded_at: Timestamp;
+}
+export type SupervisionRuleKind = "step_limit" | "overall_limit" | "refusal_without_reason" | "late_acceptance" | "completion_without_acceptance" | "fee_on_fee_free";
+/** 0018: a configurable 电子监察 rule; `version` grows with each change. */
+export interface SupervisionRuleTable {
+  code: string;
+  name: string;
+  name_en: string;
+  kind: SupervisionRuleKind;
+  parameters: ColumnType<unknown, string, string>;
+  level: "yellow" | "red";
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  basis: string;
+  version: ColumnType<number, number | undefined, number>;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+/** 0018: a yellow or red card (黄牌/红牌), once per rule, case and level. */
+export interface SupervisionCardTable {
+  id: Generated<number>;
+  rule_code: string;
+  rule_version: number;
+  case_id: string;
+  project_id: number;
+  region_code: string;
+  department_id: number;
+  level: "yellow" | "red";
+  evidence: ColumnType<unknown, string, never>;
+  raised_at: Timestamp;
+  raised_on: ColumnType<string, string, never>;
+  status: ColumnType<"open" | "acknowledged" | "closed", "open" | undefined, "acknowledged" | "closed">;
+  explanation: string | null;
+  acknowledged_by: number | null;
+  acknowledged_at: Timestamp | null;
+  closed_by: number | null;
+  closed_at: Timestamp | null;
+  closing_note: string | null;
+}
 export interface DB {
   region: RegionTable;
   industry: IndustryTable;
@@ -483,4 +710,19 @@ export interface DB {
   policy_document: PolicyDocumentTable;
   intermediary_org: IntermediaryOrgTable;
   intermediary_commission: IntermediaryCommissionTable;
+  implementation_report: ImplementationReportTable;
+  report_frequency_rule: ReportFrequencyRuleTable;
+  validity_extension: ValidityExtensionTable;
+  dormancy_explanation: DormancyExplanationTable;
+  monitoring_reminder: MonitoringReminderTable;
+  disclosure_item: DisclosureItemTable;
+  inspection: InspectionTable;
+  inspection_finding: InspectionFindingTable;
+  rectification_order: RectificationOrderTable;
+  rectification_step: RectificationStepTable;
+  penalty_decision: PenaltyDecisionTable;
+  abnormal_listing: AbnormalListingTable;
+  case_fee: CaseFeeTable;
+  supervision_rule: SupervisionRuleTable;
+  supervision_card: SupervisionCardTable;
 }

@@ -19,7 +19,7 @@ const CARDS: ServiceCard[] = [
   { id: "guides", title: "cardGuides", description: "cardGuidesDesc", icon: <BookOutlined />, to: "/guides" },
   { id: "policies", title: "cardPolicies", description: "cardPoliciesDesc", icon: <NotificationOutlined />, to: "/policies" },
   { id: "intermediary", title: "cardIntermediary", description: "cardIntermediaryDesc", icon: <SolutionOutlined />, to: "/intermediaries" },
-  { id: "disclosures", title: "cardDisclosures", description: "cardDisclosuresDesc", icon: <FileSearchOutlined /> },
+  { id: "disclosures", title: "cardDisclosures", description: "cardDisclosuresDesc", icon: <FileSearchOutlined />, to: "/disclosures" },
   { id: "calendar", title: "cardCalendar", description: "cardCalendarDesc", icon: <CalculatorOutlined />, to: "/calendar" },
 ];
 

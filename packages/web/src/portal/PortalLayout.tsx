@@ -30,6 +30,9 @@ export function PortalLayout() {
           <Link to="/intermediaries" data-testid="portal-nav-intermediaries">
             {t("cardIntermediary")}
           </Link>
+          <Link to="/disclosures" data-testid="portal-nav-disclosures">
+            {t("cardDisclosures")}
+          </Link>
           <LanguageSwitch dark />
           <Link to="/admin/login" data-testid="portal-signin">
             <LoginOutlined /> {t("portalSignIn")}

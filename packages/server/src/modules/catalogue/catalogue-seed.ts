@@ -93,6 +93,8 @@ export const matterSchema = z
     pauseReasonClasses: z.array(z.enum(Object.keys(PAUSE_REASON_CLASSES) as [PauseReasonClass, ...PauseReasonClass[]])),
     /** 会签 (all) or 或签 (any) within the department before completion, where the guide asks for it. */
     signOffMode: z.enum(["none", "all", "any"]).optional(),
+    /** Its completion decides the project (审批/核准/备案): the date the monitoring rules count from. */
+    decidesProject: z.boolean().optional(),
     guide: guideSchema,
     materials: z.array(materialSchema).min(1),
   })

@@ -39,6 +39,7 @@ export async function seedDemoCatalogue(db: Kysely<DB>): Promise<boolean> {
         promised_source: m.promisedSource,
         pause_reason_classes: m.pauseReasonClasses,
         sign_off_mode: m.signOffMode ?? "none",
+        decides_project: m.decidesProject ?? false,
       };
       await repo.insertMatter(tx, { code: m.code, ...master, version: 1, updated_at: at });
       await repo.insertMatterVersion(tx, { matter_code: m.code, version: 1, ...master, changed_by: null, changed_at: at, reason: `演示事项清单 demo catalogue: ${catalogue.source}` });

@@ -28,7 +28,7 @@ export function insertVersion(tx: Q, v: { project_id: number; version: number; d
 const projectColumns = [
   "p.id", "p.code", "p.legacy_code", "p.status", "p.name", "p.approval_category", "p.project_type",
   "p.central_department_code", "p.region_code", "p.jurisdiction", "p.unit_organisation_id", "p.predecessor_code",
-  "p.successor_code", "p.current_version", "p.declared_at", "p.updated_at", "o.name as unit_name", "o.credit_code as unit_credit_code",
+  "p.successor_code", "p.current_version", "p.declared_at", "p.updated_at", "p.delisted_at", "o.name as unit_name", "o.credit_code as unit_credit_code",
 ] as const;
 
 /** A project by its code or by the legacy number mapped to it (Art. 12: every lookup accepts either). */

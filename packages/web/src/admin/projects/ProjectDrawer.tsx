@@ -12,6 +12,8 @@ import { ProjectChangeActions } from "./changes/ProjectChangeActions.js";
 import { VersionHistory } from "./changes/VersionHistory.js";
 import { ReevaluateAction } from "../catalogue/ReevaluateDialog.js";
 import { MattersPanel } from "./MattersPanel.js";
+import { ImplementationPanel } from "./ImplementationPanel.js";
+import { SupervisionPanel } from "./SupervisionPanel.js";
 import type { ProjectEvents, ProjectListItem, ProjectRecord } from "./types.js";
 
 /** One project: its record and every event recorded under its code, oldest first (traces, Art. 4 and 10). */
@@ -93,6 +95,8 @@ export function ProjectDrawer({ item, onClose, onChanged }: { item: ProjectListI
           />
         )}
         {p && <MattersPanel code={p.code} projectStatus={p.status} />}
+        {p && <ImplementationPanel code={p.code} onChanged={changed} />}
+        {p && <SupervisionPanel code={p.code} onChanged={events.reload} />}
         <Typography.Title level={5} style={{ marginTop: 24 }}>
           {t("chgVersions")}
         </Typography.Title>
