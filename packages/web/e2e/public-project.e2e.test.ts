@@ -46,7 +46,11 @@ describe("public project page", () => {
       expect(await page.getByTestId("project-unit").textContent()).toBe("浙江绿能新能源科技有限公司");
       expect(await page.getByTestId("project-category").textContent()).toBe("核准");
       await expect.poll(() => page.getByTestId("project-region").textContent()).toContain("西湖区");
-      expect(await page.getByTestId("project-matters").textContent()).toContain("暂无办理事项信息");
+      // The matters it was told (Art. 18: anyone follows the handling by the code), none handled yet.
+      const matters = (await page.getByTestId("project-matters").textContent()) ?? "";
+      expect(matters).toContain("企业投资项目核准");
+      expect(matters).toContain("告知应办");
+      expect(matters).not.toContain("暂无办理事项信息");
       // The QR label really loaded (an <img> that failed has no natural size).
       const qr = page.getByTestId("project-qr");
       expect(await qr.getAttribute("src")).toBe(`/api/v1/public/projects/${code}/label.svg`);
