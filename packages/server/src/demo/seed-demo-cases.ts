@@ -105,8 +105,9 @@ export async function seedDemoCases(config: Config, db: Kysely<DB>, calendar: Wo
     const officer = officers[matter.split("-")[1] ?? ""];
     if (!officer) continue;
     n += 1;
-    await step(officer, caseId, { type: "receive", at: at(workingDaysAgo(12)) });
-    await step(officer, caseId, { type: "accept", at: at(workingDaysAgo(11)) });
+    // Received and accepted the day before completion: every matter done well within its limit.
+    await step(officer, caseId, { type: "receive", at: at(workingDaysAgo(6), 9) });
+    await step(officer, caseId, { type: "accept", at: at(workingDaysAgo(6)) });
     await step(officer, caseId, { type: "complete", result: "granted", opinion: "符合要求，同意", documentNumber: `示例〔${today.slice(0, 4)}〕${100 + n}号`, documentTitle: "示例批复文件", at: at(workingDaysAgo(5)) });
   }
   return true;
