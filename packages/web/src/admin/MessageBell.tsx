@@ -1,6 +1,8 @@
 import { BellOutlined } from "@ant-design/icons";
 import { Badge, Button, Empty, Popover, Typography } from "antd";
 import { useEffect } from "react";
+import { useNavigate } from "react-router-dom";
+import { useSession } from "../context/SessionContext.js";
 import { api } from "../api/client.js";
 import { useApi } from "../api/hooks.js";
 import { ErrorAlert } from "../components/ErrorAlert.js";
@@ -25,6 +27,8 @@ const POLL_MS = 60_000;
 /** 站内消息 (Art. 14(3), 15): the unread count in the header; opening one marks it read. */
 export function MessageBell() {
   const { t, lang } = useI18n();
+  const { can } = useSession();
+  const navigate = useNavigate();
   const messages = useApi<{ unread: number; items: Message[] }>("/messages", { limit: 20 });
   const { reload } = messages;
   useEffect(() => {
@@ -33,9 +37,12 @@ export function MessageBell() {
   }, [reload]);
 
   async function read(m: Message) {
-    if (m.readAt) return;
-    await api(`/messages/${m.id}/read`, { method: "POST" }).catch(() => undefined);
-    reload();
+    if (!m.readAt) {
+      await api(`/messages/${m.id}/read`, { method: "POST" }).catch(() => undefined);
+      reload();
+    }
+    // A case's message opens the case for those who handle it.
+    if (m.kind.startsWith("case.") && can("cases:handle")) navigate(`/admin/cases?case=${encodeURIComponent(m.subject)}`);
   }
 
   const items = messages.data?.items ?? [];
@@ -50,7 +57,7 @@ export function MessageBell() {
             key={m.id}
             type="button"
             onClick={() => void read(m)}
-            style={{ display: "block", width: "100%", textAlign: "left", background: "none", border: "none", cursor: m.readAt ? "default" : "pointer", opacity: m.readAt ? 0.65 : 1, padding: "8px 4px", borderBottom: "1px solid #f0f0f0" }}
+            style={{ display: "block", width: "100%", textAlign: "left", background: "none", border: "none", cursor: m.readAt && !m.kind.startsWith("case.") ? "default" : "pointer", opacity: m.readAt ? 0.65 : 1, padding: "8px 4px", borderBottom: "1px solid #f0f0f0" }}
             data-testid="message-item"
             data-read={m.readAt ? "true" : "false"}
             data-kind={m.kind}

@@ -2,6 +2,7 @@ import { ReloadOutlined } from "@ant-design/icons";
 import { Button, Card, Col, Row, Select, Space, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { lazy, Suspense, useState } from "react";
+import { useSearchParams } from "react-router-dom";
 import { useApi } from "../../api/hooks.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { listPagination } from "../../components/listPagination.js";
@@ -35,7 +36,13 @@ export function CasesPage() {
   const { t } = useI18n();
   const labels = useCaseLabels();
   const [query, setQuery] = useState<QueueQuery>({ status: OPEN.join(","), page: 1, pageSize: 20 });
-  const [opened, setOpened] = useState<string | null>(null);
+  // ?case=<caseId> opens that case (a message's link, a bookmark).
+  const [params, setParams] = useSearchParams();
+  const [opened, setOpenedState] = useState<string | null>(params.get("case"));
+  const setOpened = (caseId: string | null) => {
+    setOpenedState(caseId);
+    setParams(caseId ? { case: caseId } : {}, { replace: true });
+  };
   const queue = useApi<CaseQueue>("/cases", { ...query });
   const workload = useApi<CaseWorkload>("/cases/workload");
   const reload = () => {
