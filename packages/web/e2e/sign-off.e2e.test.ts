@@ -143,7 +143,15 @@ describe("会签 before completion, with the decision document", () => {
 
   it("completes the case when the leader signs too", async () => {
     const { context, page, problems } = await session.newPage();
-    const drawer = await openCase(page, "demo-leader-fgw");
+    // The leader finds the round in 待我签署 above the queue and opens the case from there.
+    await session.signIn(page, "demo-leader-fgw");
+    await page.getByTestId("menu-cases").click();
+    const pending = page.getByTestId("pending-sign-offs");
+    await pending.waitFor();
+    await pending.locator(`[data-testid^="pending-sign-off-"]`).first().click();
+    const drawer = page.getByTestId("case-drawer");
+    await drawer.getByTestId("case-record").waitFor();
+    expect(await drawer.textContent()).toContain(code);
     const panel = drawer.getByTestId("sign-off-panel");
     await expect.poll(() => panel.getAttribute("data-status")).toBe("open");
     await sign(page, "approve", "同意，按程序印发");

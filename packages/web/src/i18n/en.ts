@@ -131,6 +131,7 @@ export const en: Record<DictKey, string> = {
   caseWarningRed: "Red (overdue)",
   caseWarningYellow: "Yellow (due soon)",
   caseWarningNone: "Green (on time)",
+  casePendingSignOffs: "Waiting for my signature ({n})",
   caseWorkload: "Workload",
   caseWorkloadOf: "Workload of {department}",
   caseNoSteps: "No step can be taken now",

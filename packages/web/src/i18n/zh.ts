@@ -126,6 +126,7 @@ export const zh = {
   caseWarningYellow: "黄灯（临近到期）",
   caseWarningNone: "绿灯（正常）",
   caseWorkload: "工作量",
+  casePendingSignOffs: "待我签署（{n}）",
   caseWorkloadOf: "{department} 工作量",
   caseNoSteps: "当前无可办理的环节",
   caseClockExplained: "时限说明（逐日）",

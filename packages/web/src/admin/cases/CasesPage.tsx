@@ -11,6 +11,7 @@ import { useCaseLabels } from "../../i18n/case-labels.js";
 import { useI18n } from "../../i18n/index.js";
 import { formatInstant } from "../../lib/format.js";
 import { CaseDrawer } from "./CaseDrawer.js";
+import { PendingSignOffs } from "./PendingSignOffs.js";
 import { CaseClockLine, StatusTag, TrafficLight } from "./CaseLight.js";
 import type { CaseQueue, CaseSummary, CaseWorkload } from "./types.js";
 
@@ -45,9 +46,12 @@ export function CasesPage() {
   };
   const queue = useApi<CaseQueue>("/cases", { ...query });
   const workload = useApi<CaseWorkload>("/cases/workload");
+  // Remounting the pending sign-offs reloads them after a step (a signature closes a round).
+  const [generation, setGeneration] = useState(0);
   const reload = () => {
     queue.reload();
     workload.reload();
+    setGeneration((g) => g + 1);
   };
 
   const columns: ColumnsType<CaseSummary> = [
@@ -118,6 +122,7 @@ export function CasesPage() {
               data-testid="cases-warning-filter"
             />
           </Space>
+          <PendingSignOffs key={generation} onOpen={setOpened} />
           <ErrorAlert error={queue.error} />
           <Table
             rowKey="caseId"
