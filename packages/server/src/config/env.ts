@@ -68,6 +68,8 @@ const baseSchema = z.object({
     SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
     /** Sender of notices, e.g. "浙江省投资项目在线审批监管平台 <noreply@tzxm.zj.gov.cn>". */
     SMTP_FROM: z.string().min(3).default("noreply@tzxm.local"),
+    /** When set, /metrics answers only `Authorization: Bearer <METRICS_TOKEN>` (at least 24 characters). */
+    METRICS_TOKEN: z.string().min(24).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Directory of the built web application (served at / and /admin). */
     WEB_DIST_DIR: z.string().optional(),

@@ -1,4 +1,7 @@
+import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
+import { sm3Hex } from "../../platform/crypto.js";
+import { DomainError } from "../../platform/errors.js";
 import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 /** Prometheus metrics at /metrics: process defaults plus request counts and latencies by route. */
@@ -23,7 +26,16 @@ export function installMetrics(app: FastifyInstance) {
     duration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
     if (reply.statusCode >= 500) errors.inc({ route });
   });
-  app.get("/metrics", { config: { access: "public" }, schema: { hide: true } }, async (_request, reply) => {
+  // With METRICS_TOKEN set, only a scraper presenting it reads the figures (等保三级: no anonymous view of the
+  // system's internals); without it /metrics stays open for a private network behind the proxy.
+  const token = app.deps.config.METRICS_TOKEN;
+  app.get("/metrics", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => {
+    if (token) {
+      const given = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1] ?? "";
+      const a = Buffer.from(sm3Hex(given));
+      const b = Buffer.from(sm3Hex(token));
+      if (!timingSafeEqual(a, b)) throw new DomainError("NOT_AUTHENTICATED");
+    }
     reply.header("content-type", registry.contentType);
     return registry.metrics();
   });

@@ -34,6 +34,20 @@ describe("operations basics", () => {
     expect(res.body).toMatch(/tzxm_process_cpu_seconds_total/);
   });
 
+  it("keeps /metrics for the scraper holding METRICS_TOKEN when one is configured", async () => {
+    const token = "scrape-token-0123456789abcdef";
+    const guarded = await startTestApp({ METRICS_TOKEN: token });
+    try {
+      expect((await guarded.app.inject({ url: "/metrics" })).statusCode).toBe(401);
+      expect((await guarded.app.inject({ url: "/metrics", headers: { authorization: "Bearer wrong-token" } })).statusCode).toBe(401);
+      const ok = await guarded.app.inject({ url: "/metrics", headers: { authorization: `Bearer ${token}` } });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.body).toMatch(/tzxm_process_cpu_seconds_total/);
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it("puts the request id in the header and in every error body, and keeps a well-formed caller id", async () => {
     const res = await t.app.inject({ url: "/api/v1/nothing-here", headers: { "x-request-id": "caller-req-12345" } });
     expect(res.statusCode).toBe(404);
