@@ -1,4 +1,5 @@
 import { DomainError } from "../../platform/errors.js";
+import { bytesMatch, formatOf, MEDIA_TYPES, type MaterialFormat } from "../materials/material-rules.js";
 
 /**
  * 政策文件附件: what may be attached to a policy document. Documents are published as PDF or OFD (GB/T 33190, the
@@ -8,19 +9,8 @@ import { DomainError } from "../../platform/errors.js";
 export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
 export const ATTACHMENTS_PER_POLICY = 20;
 
-const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
-const ZIP = [0x50, 0x4b, 0x03, 0x04]; // OFD, docx and xlsx are ZIP packages
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]; // doc and xls are OLE2 compound files
-
-export const ATTACHMENT_TYPES = {
-  pdf: { mediaType: "application/pdf", magic: PDF },
-  ofd: { mediaType: "application/ofd", magic: ZIP },
-  doc: { mediaType: "application/msword", magic: OLE },
-  docx: { mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", magic: ZIP },
-  xls: { mediaType: "application/vnd.ms-excel", magic: OLE },
-  xlsx: { mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", magic: ZIP },
-} as const;
-export type AttachmentExtension = keyof typeof ATTACHMENT_TYPES;
+/** The formats a policy attachment may have; their signatures and media types are the materials' (material-rules.ts). */
+export const ATTACHMENT_FORMATS: readonly MaterialFormat[] = ["pdf", "ofd", "doc", "docx", "xls", "xlsx"];
 
 export interface Attachment {
   /** File-store key: the SM3 digest of the bytes. */
@@ -65,16 +55,16 @@ export function checkAttachment(fileName: string, bytes: Buffer): { mediaType: s
   if (bytes.length > ATTACHMENT_MAX_BYTES) {
     throw new DomainError("ATTACHMENT_TOO_LARGE", field(`附件大小 ${bytes.length} 字节，超过 20 MB`, `The attachment has ${bytes.length} bytes, more than 20 MB`));
   }
-  const extension = fileName.toLowerCase().split(".").pop() ?? "";
-  const type = ATTACHMENT_TYPES[extension as AttachmentExtension];
-  if (!(extension in ATTACHMENT_TYPES) || !type) {
+  const format = formatOf(fileName);
+  if (!format || !ATTACHMENT_FORMATS.includes(format)) {
+    const extension = fileName.toLowerCase().split(".").pop() ?? "";
     throw new DomainError("ATTACHMENT_TYPE_REFUSED", field(`不接受 .${extension} 文件`, `.${extension} files are not accepted`));
   }
-  if (!type.magic.every((b, i) => bytes[i] === b)) {
+  if (!bytesMatch(format, bytes)) {
     throw new DomainError(
       "ATTACHMENT_TYPE_REFUSED",
-      field(`文件内容不是 ${extension.toUpperCase()} 格式（与扩展名不符）`, `The content is not a ${extension.toUpperCase()} file (it does not match the extension)`),
+      field(`文件内容不是 ${format.toUpperCase()} 格式（与扩展名不符）`, `The content is not a ${format.toUpperCase()} file (it does not match the extension)`),
     );
   }
-  return { mediaType: type.mediaType };
+  return { mediaType: MEDIA_TYPES[format] };
 }
