@@ -13,6 +13,11 @@ import { type SelectQueryBuilder, sql } from "kysely";
 export interface DataScope {
   regionPrefix: string;
   organisationId?: number | undefined;
+  /**
+   * A department user's own department: rows that department issued (a rectification order, a penalty) stay
+   * visible to it wherever the project lies (a department supervises what it approved outside its region).
+   */
+  departmentId?: number | undefined;
 }
 
 /** The prefix that stands for a region and everything inside it. 100000 (central) stands for all. */
@@ -27,7 +32,12 @@ export function regionInScope(scope: DataScope, regionCode: string | null | unde
   return regionCode != null && regionCode.startsWith(scope.regionPrefix);
 }
 
-type Columns = { region: string; organisation?: string };
+type Columns = {
+  region: string;
+  organisation?: string;
+  /** The column holding the issuing department: its own rows are in scope for that department anywhere. */
+  issuedBy?: string;
+};
 
 /**
  * Restricts a query to the scope. `region` and `organisation` name the columns (qualified as needed) that
@@ -40,7 +50,11 @@ export function inScope<D, TB extends keyof D, O>(
 ): SelectQueryBuilder<D, TB, O> {
   let q = qb;
   if (scope.regionPrefix !== "") {
-    q = q.where(sql<boolean>`${sql.ref(columns.region)} like ${`${scope.regionPrefix}%`}`);
+    const inRegion = sql<boolean>`${sql.ref(columns.region)} like ${`${scope.regionPrefix}%`}`;
+    q =
+      columns.issuedBy && scope.departmentId !== undefined
+        ? q.where(sql<boolean>`(${inRegion} or ${sql.ref(columns.issuedBy)} = ${scope.departmentId})`)
+        : q.where(inRegion);
   }
   if (scope.organisationId !== undefined) {
     // A scope limited to one organisation on data without an owner column shows nothing.

@@ -31,6 +31,7 @@ function needsSecondFactor(config: Config, u: Pick<UserRecord, "role" | "second_
  */
 export function scopeFor(u: Pick<UserRecord, "role" | "organisation_id" | "region_code">) {
   if (u.role === "project_unit") return { regionPrefix: "", organisationId: u.organisation_id };
+  if (u.role === "officer" || u.role === "leader") return { regionPrefix: regionPrefixOf(u.region_code), departmentId: u.organisation_id };
   return { regionPrefix: regionPrefixOf(u.region_code) };
 }
 

@@ -235,6 +235,9 @@ describe("supervision (监管: inspections, rectification, penalties, abnormal l
     expect(o.department).toBe("宁波市发展和改革委员会");
     await unit.post(`/api/v1/rectification-orders/${o.id}/report`, { report: "已整改" });
     expect((await nbOfficer.post(`/api/v1/rectification-orders/${o.id}/accept`, {})).json()).toMatchObject({ status: "closed" });
+    // What it issued there is in its own list too, though the project lies outside its region.
+    const listed = (await nbOfficer.get("/api/v1/rectification-orders?pageSize=100")).json().items as { id: number }[];
+    expect(listed.map((x) => x.id)).toContain(o.id);
   });
 
   it("lists and removes a project on the abnormal list (异常名录), once at a time", async () => {

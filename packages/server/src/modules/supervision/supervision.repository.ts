@@ -84,7 +84,7 @@ export interface Page {
 }
 
 export async function listInspections(db: Q, scope: DataScope, f: Page & { status?: "open" | "closed" | undefined; projectCode?: string | undefined }) {
-  let q = inScope(inspectionQuery(db), scope, { region: "p.region_code", organisation: "p.unit_organisation_id" });
+  let q = inScope(inspectionQuery(db), scope, { region: "p.region_code", organisation: "p.unit_organisation_id", issuedBy: "i.organisation_id" });
   if (f.status) q = q.where("i.status", "=", f.status);
   if (f.projectCode) q = q.where("p.code", "=", f.projectCode);
   const count = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
@@ -138,7 +138,7 @@ export interface OrderFilter extends Page {
 
 /** Orders in scope: overdue first, then by deadline; closed ones last. */
 export async function listOrders(db: Q, scope: DataScope, f: OrderFilter, today: string) {
-  let q = inScope(orderQuery(db), scope, { region: "p.region_code", organisation: "p.unit_organisation_id" });
+  let q = inScope(orderQuery(db), scope, { region: "p.region_code", organisation: "p.unit_organisation_id", issuedBy: "r.organisation_id" });
   if (f.status) q = q.where("r.status", "=", f.status);
   if (f.overdueOn) q = q.where("r.status", "<>", "closed").where("r.deadline", "<", f.overdueOn);
   if (f.projectCode) q = q.where("p.code", "=", f.projectCode);
@@ -200,7 +200,7 @@ export function penaltyById(db: Q, id: number) {
 }
 
 export async function listPenalties(db: Q, scope: DataScope, f: Page) {
-  const q = inScope(penaltyQuery(db), scope, { region: "p.region_code", organisation: "p.unit_organisation_id" });
+  const q = inScope(penaltyQuery(db), scope, { region: "p.region_code", organisation: "p.unit_organisation_id", issuedBy: "x.organisation_id" });
   const count = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   const items = await q.orderBy("x.decided_on", "desc").orderBy("x.id", "desc").limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
   return { items, total: Number(count.n) };
@@ -246,7 +246,7 @@ export function updateListing(tx: Q, id: number, set: Updateable<DB["abnormal_li
 }
 
 export async function listListings(db: Q, scope: DataScope, f: Page & { active?: boolean | undefined }) {
-  let q = inScope(listingQuery(db), scope, { region: "p.region_code", organisation: "p.unit_organisation_id" });
+  let q = inScope(listingQuery(db), scope, { region: "p.region_code", organisation: "p.unit_organisation_id", issuedBy: "a.organisation_id" });
   if (f.active === true) q = q.where("a.removed_on", "is", null);
   if (f.active === false) q = q.where("a.removed_on", "is not", null);
   const count = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
