@@ -49,6 +49,12 @@ export function installErrorHandler(app: FastifyInstance) {
       });
       return reply.status(400).send(body(request, "VALIDATION_FAILED", fields));
     }
+    // Two requests that passed the same "is it free?" check at once: the database's unique constraint decided, and
+    // the loser hears so plainly instead of a 500 (PostgreSQL and PGlite both report SQLSTATE 23505).
+    if ((error as { code?: unknown }).code === "23505") {
+      request.log.warn({ err: error }, "unique constraint decided a race");
+      return reply.status(409).send(body(request, "CONCURRENT_DUPLICATE"));
+    }
     if (error.statusCode === 429) {
       return reply.status(429).send(body(request, "RATE_LIMITED"));
     }

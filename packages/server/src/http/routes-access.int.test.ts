@@ -1,4 +1,5 @@
 import { PERMISSIONS } from "@tzxm/shared";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../test/app-harness.js";
 import { buildApp } from "./app.js";
@@ -36,6 +37,29 @@ describe("every route declares who may call it", () => {
       const res = await t.app.inject({ method: r.method as "GET", url: concrete(r.url), payload: r.method === "GET" ? undefined : {} });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
       expect(res.json().error.code, `${r.method} ${r.url}`).toBe("NOT_AUTHENTICATED");
+    }
+  });
+
+  it("answers 409 CONCURRENT_DUPLICATE, not 500, when a unique constraint decides a race", async () => {
+    const app = await buildApp(t.app.deps, {
+      logger: false,
+      plugins: [
+        async (a) => {
+          a.post("/api/v1/test-race", { config: { access: "public" } }, async () => {
+            await t.app.deps.database.db.transaction().execute(async (tx) => {
+              await sql`create temporary table race_probe (k int primary key) on commit drop`.execute(tx);
+              await sql`insert into race_probe values (1), (1)`.execute(tx);
+            });
+          });
+        },
+      ],
+    });
+    try {
+      const res = await app.inject({ method: "POST", url: "/api/v1/test-race" });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error).toMatchObject({ code: "CONCURRENT_DUPLICATE", message: expect.stringContaining("重复提交") });
+    } finally {
+      await app.close();
     }
   });
 
