@@ -357,6 +357,12 @@ export interface EmailOutboxTable {
   last_error: string | null;
   sent_at: Timestamp | null;
 }
+/** 0019: request-rate counters shared by every process (http/rate-limit-store.ts). */
+export interface RateLimitCounterTable {
+  key: string;
+  window_start: Timestamp;
+  count: number;
+}
 export interface ApiKeyTable {
   id: Generated<number>;
   name: string;
@@ -703,6 +709,7 @@ export interface DB {
   case_deadline_change: CaseDeadlineChangeTable;
   user_message: UserMessageTable;
   api_key: ApiKeyTable;
+  rate_limit_counter: RateLimitCounterTable;
   email_outbox: EmailOutboxTable;
   matter_version: MatterVersionTable;
   material_file: MaterialFileTable;

@@ -51,6 +51,7 @@ import { referenceRoutes } from "../modules/reference/reference.routes.js";
 import type { WorkingDayCalendar } from "../modules/reference/calendar.js";
 import "./access.js";
 import { installErrorHandler } from "./error-handler.js";
+import { databaseRateLimitStore } from "./rate-limit-store.js";
 import { installNotFound, serveWeb } from "./web.js";
 
 export interface AppDeps {
@@ -140,7 +141,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     hsts: deps.config.COOKIE_SECURE ? { maxAge: 31536000, includeSubDomains: true } : false,
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Counted in the database: every process behind the load balancer shares the limits.
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(deps.database.db) });
   await app.register(swagger, {
     openapi: {
       openapi: "3.0.3",
