@@ -5,6 +5,7 @@ import { now } from "../../platform/clock.js";
 import { systemActor } from "../audit/audit.catalogue.js";
 import { recordAudit } from "../audit/audit.service.js";
 import * as repo from "./disclosure.repository.js";
+import { type BackgroundLoop, startBackgroundLoop } from "../../platform/background-loop.js";
 
 /**
  * 信息公开 publisher (Art. 18: 「项目审批信息、监管信息、处罚结果等要及时通过在线平台向社会公开」): every process runs
@@ -160,23 +161,6 @@ export async function publishDisclosures(ctx: PublisherContext, options: { batch
 }
 
 /** The publisher loop of one process; `stop()` waits for the pass in progress. */
-export function startDisclosurePublisher(ctx: PublisherContext, intervalMs: number, onError: (e: unknown) => void): { stop(): Promise<void> } {
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    if (stopped) return;
-    running = publishDisclosures(ctx)
-      .catch(onError)
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs);
-      });
-  };
-  let timer = setTimeout(tick, Math.min(intervalMs, 2000));
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+export function startDisclosurePublisher(ctx: PublisherContext, intervalMs: number, onError: (e: unknown) => void): BackgroundLoop {
+  return startBackgroundLoop(() => publishDisclosures(ctx), intervalMs, onError, Math.min(intervalMs, 2000));
 }

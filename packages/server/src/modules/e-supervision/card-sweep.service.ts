@@ -8,6 +8,7 @@ import { limitsOf } from "../cases/case-clock.js";
 import type { CalendarLike } from "../cases/working-day-clock.js";
 import { type CardRule, type CaseSnapshot, evaluateCase } from "./card-rules.js";
 import * as repo from "./e-supervision.repository.js";
+import { type BackgroundLoop, startBackgroundLoop } from "../../platform/background-loop.js";
 
 /**
  * The 电子监察 sweep, run by every app process in a loop: evaluates the enabled rules on every open case and on
@@ -128,23 +129,6 @@ export async function sweepCards(ctx: CardSweepContext, options: { batchSize?: n
 }
 
 /** The sweep loop of one process; `stop()` waits for the pass in progress. */
-export function startCardSweeper(ctx: CardSweepContext, intervalMs: number, onError: (e: unknown) => void): { stop(): Promise<void> } {
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    if (stopped) return;
-    running = sweepCards(ctx)
-      .catch(onError)
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs);
-      });
-  };
-  let timer = setTimeout(tick, Math.min(intervalMs, 3000));
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+export function startCardSweeper(ctx: CardSweepContext, intervalMs: number, onError: (e: unknown) => void): BackgroundLoop {
+  return startBackgroundLoop(() => sweepCards(ctx), intervalMs, onError, Math.min(intervalMs, 3000));
 }

@@ -8,6 +8,7 @@ import * as repo from "./monitoring.repository.js";
 import { firstDayWithAtMost, orUnavailable } from "./periods.js";
 import { type MonitoringContext, extensionRecord, frequencyOf, scheduleOf } from "./reports.service.js";
 import { lapseState, validityOf } from "./validity-rules.js";
+import { type BackgroundLoop, startBackgroundLoop } from "../../platform/background-loop.js";
 
 /**
  * The monitoring sweep, run by every app process in a loop:
@@ -172,23 +173,6 @@ export async function sweepMonitoring(ctx: MonitoringContext, options: { batchSi
 }
 
 /** The sweep loop of one process; `stop()` waits for the pass in progress. */
-export function startMonitoringSweeper(ctx: MonitoringContext, intervalMs: number, onError: (e: unknown) => void): { stop(): Promise<void> } {
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    if (stopped) return;
-    running = sweepMonitoring(ctx)
-      .catch(onError)
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs);
-      });
-  };
-  let timer = setTimeout(tick, Math.min(intervalMs, 5000));
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+export function startMonitoringSweeper(ctx: MonitoringContext, intervalMs: number, onError: (e: unknown) => void): BackgroundLoop {
+  return startBackgroundLoop(() => sweepMonitoring(ctx), intervalMs, onError, Math.min(intervalMs, 5000));
 }
