@@ -2,10 +2,9 @@ import type { FastifyError } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { DomainError } from "../../platform/errors.js";
-import { actorOf, requireUser } from "../identity/request-user.js";
 import { humanSize } from "../materials/material-rules.js";
 import { attachDocument, openDocument } from "./case-document.service.js";
-import type { StepActor } from "./cases.service.js";
+import { stepActor } from "./step-actor.js";
 
 const params = z.object({ caseId: z.string().trim().min(1).max(64) });
 
@@ -21,12 +20,7 @@ export const caseDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
     files: app.deps.files,
     maxBytes: app.deps.config.MATERIAL_MAX_BYTES,
   });
-  const actor = (request: Parameters<typeof actorOf>[0]): StepActor => {
-    const client = request.apiClient;
-    return client
-      ? { kind: "api_key", keyId: client.keyId, name: client.name, organisationId: client.organisationId, audit: actorOf(request) }
-      : { kind: "user", user: requireUser(request), audit: actorOf(request) };
-  };
+  const actor = stepActor;
 
   app.addContentTypeParser(["application/pdf", "application/ofd", "application/octet-stream"], { parseAs: "buffer" }, (_request, body, done) => done(null, body));
   app.setErrorHandler((error: FastifyError) => {

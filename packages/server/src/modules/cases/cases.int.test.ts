@@ -165,6 +165,8 @@ describe("matter cases: steps, the clock, and who may take them (spec §6)", () 
     const again = await fgw.post(`/api/v1/cases/${c.caseId}/events`, { type: "accept" });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe("CASE_STEP_NOT_ALLOWED");
+    // The message names the statuses in Chinese, as the officer sees them.
+    expect(again.json().error.message).toContain("「已受理」");
   });
 
   it("lets a department's system report steps with an API key limited to its department", async () => {

@@ -49,6 +49,21 @@ export function eventsOfCase(db: Q, caseId: string) {
 }
 export type CaseEventRow = Awaited<ReturnType<typeof eventsOfCase>>[number];
 
+/** The steps of several cases in one query (queues, the parallel view), by case id, each in order. */
+export async function eventsOfCases(db: Q, caseIds: string[]): Promise<Map<string, CaseEventRow[]>> {
+  const byCase = new Map<string, CaseEventRow[]>(caseIds.map((id) => [id, []]));
+  if (caseIds.length === 0) return byCase;
+  const rows = await db
+    .selectFrom("case_event")
+    .select(["case_id", "seq", "type", "at", "on_date", "recorded_at", "actor_kind", "actor_label", "status_after", "body"])
+    .where("case_id", "in", caseIds)
+    .orderBy("case_id")
+    .orderBy("seq")
+    .execute();
+  for (const { case_id, ...e } of rows) byCase.get(case_id)?.push(e);
+  return byCase;
+}
+
 export function insertEvent(
   tx: Q,
   e: {

@@ -1,10 +1,10 @@
 import { PAUSE_REASON_CLASS_IDS } from "@tzxm/shared";
-import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { DomainError } from "../../platform/errors.js";
 import { actorOf, requireUser } from "../identity/request-user.js";
-import { type CasesContext, type StepActor, explainCase, getCase, takeStep } from "./cases.service.js";
+import { type CasesContext, explainCase, getCase, takeStep } from "./cases.service.js";
+import { stepActor } from "./step-actor.js";
 import { attachmentDisposition } from "../projects/export.js";
 import { resolveCode } from "../projects/code-param.js";
 import { pendingSignOffsOf } from "./sign-off.repository.js";
@@ -38,12 +38,6 @@ export const departmentStepSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("withdraw"), reason: text(1000), at }),
 ]);
 
-function stepActor(request: FastifyRequest): StepActor {
-  const audit = actorOf(request);
-  const client = request.apiClient;
-  if (client) return { kind: "api_key", keyId: client.keyId, name: client.name, organisationId: client.organisationId, audit };
-  return { kind: "user", user: requireUser(request), audit };
-}
 
 export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = (): CasesContext => ({ db: app.deps.database.db, calendar: app.deps.calendar, warnDays: app.deps.config.CASE_WARN_WORKING_DAYS });

@@ -1,4 +1,4 @@
-import { type CaseActor, type CaseEventType, type CaseStatus, allowedCaseEvents, applyCaseEvent, isCaseClosed } from "@tzxm/shared";
+import { CASE_STATUS_LABELS, type CaseActor, type CaseEventType, type CaseStatus, allowedCaseEvents, applyCaseEvent } from "@tzxm/shared";
 import type { Kysely, Transaction } from "kysely";
 import type { DataScope } from "../../db/data-scope.js";
 import type { DB } from "../../db/schema.js";
@@ -48,7 +48,11 @@ const CLOCK_SKEW_MS = 2 * 60 * 1000;
 /** The role a step is taken in on this case, or null when the actor has nothing to do with it. */
 function caseActorOf(actor: StepActor, c: repo.CaseRow): CaseActor | null {
   if (actor.kind === "api_key") return actor.organisationId === c.department_id ? "department_system" : null;
-  const u = actor.user;
+  return userRoleOnCase(actor.user, c);
+}
+
+/** The part a signed-in user plays on a case: its unit, its handling department's officer or leader, or none. */
+export function userRoleOnCase(u: AuthUser, c: Pick<repo.CaseRow, "unit_organisation_id" | "department_id">): CaseActor | null {
   if (u.role === "project_unit") return u.organisation.id === c.unit_organisation_id ? "unit" : null;
   if ((u.role === "officer" || u.role === "leader") && u.organisation.id === c.department_id) return u.role;
   return null;
@@ -244,7 +248,7 @@ export async function applyStep(ctx: CasesContext, tx: Transaction<DB>, actor: S
   if (!transition.ok) {
     if (transition.reason === "actor") throw new DomainError("CASE_ACTOR_NOT_ALLOWED");
     throw new DomainError("CASE_STEP_NOT_ALLOWED", {
-      message: `办件当前状态为「${before}」，该环节仅可在 ${transition.allowedFrom.join("、")} 状态办理`,
+      message: `办件当前状态为「${CASE_STATUS_LABELS[before].zh}」，该环节仅可在「${transition.allowedFrom.map((s) => CASE_STATUS_LABELS[s].zh).join("、")}」状态下办理`,
       messageEn: `The case is ${before}; this step is allowed only from ${transition.allowedFrom.join(", ")}`,
     });
   }
@@ -292,7 +296,10 @@ function visible(c: repo.CaseRow, scope: DataScope | null, departmentId: number 
 export async function caseView(ctx: CasesContext, db: Kysely<DB> | Transaction<DB>, caseId: string, viewerRole: CaseActor | null) {
   const c = await repo.findCase(db, caseId);
   if (!c) throw new DomainError("CASE_NOT_FOUND");
-  const events = await repo.eventsOfCase(db, caseId);
+  return presentCase(ctx, c, await repo.eventsOfCase(db, caseId), viewerRole);
+}
+
+function presentCase(ctx: CasesContext, c: repo.CaseRow, events: repo.CaseEventRow[], viewerRole: CaseActor | null) {
   const state = clockOf(ctx.calendar, c, events, cstDate(), ctx.warnDays);
   const accepted = events.find((e) => e.type === "accept");
   const completed = events.find((e) => e.type === "complete");
@@ -321,28 +328,30 @@ export async function caseView(ctx: CasesContext, db: Kysely<DB> | Transaction<D
     allowedSteps: viewerRole ? allowedCaseEvents(c.status as CaseStatus, viewerRole) : [],
   };
 }
-export type CaseView = Awaited<ReturnType<typeof caseView>>;
+export type CaseView = ReturnType<typeof presentCase>;
 
-/** `GET /cases/{caseId}` for a user (scope) or a department's system (its department only). */
-export async function getCase(ctx: CasesContext, viewer: StepActor, caseId: string) {
+/** The case if the viewer may see it (CASE_NOT_FOUND otherwise, so that nothing tells it exists). */
+async function visibleCase(ctx: CasesContext, viewer: StepActor, caseId: string) {
   const c = await repo.findCase(ctx.db, caseId);
   const scope = viewer.kind === "user" ? viewer.user.scope : null;
   const department = viewer.kind === "user" ? viewer.user.organisation.id : viewer.organisationId;
   if (!c || !visible(c, scope, department)) throw new DomainError("CASE_NOT_FOUND");
-  return caseView(ctx, ctx.db, caseId, caseActorOf(viewer, c));
+  return c;
+}
+
+/** `GET /cases/{caseId}` for a user (scope) or a department's system (its department only). */
+export async function getCase(ctx: CasesContext, viewer: StepActor, caseId: string) {
+  const c = await visibleCase(ctx, viewer, caseId);
+  return presentCase(ctx, c, await repo.eventsOfCase(ctx.db, caseId), caseActorOf(viewer, c));
 }
 
 /** `GET /cases/{caseId}/clock`: the deadline explained day by day. */
 export async function explainCase(ctx: CasesContext, viewer: StepActor, caseId: string) {
-  const view = await getCase(ctx, viewer, caseId);
-  const c = await repo.findCase(ctx.db, caseId);
+  const c = await visibleCase(ctx, viewer, caseId);
   const events = await repo.eventsOfCase(ctx.db, caseId);
-  const { days } = explainCaseClock(ctx.calendar, c!, events, cstDate(), ctx.warnDays);
-  return { caseId, calendarVersion: ctx.calendar.version, today: cstDate(), clock: view.clock, days };
-}
-
-export function isClosed(status: string): boolean {
-  return isCaseClosed(status as CaseStatus);
+  const today = cstDate();
+  const { state, days } = explainCaseClock(ctx.calendar, c, events, today, ctx.warnDays);
+  return { caseId, calendarVersion: ctx.calendar.version, today, clock: presentClock(state, limitsOf(c)), days };
 }
 
 export type { CaseEventType };

@@ -64,11 +64,11 @@ export const projectMattersRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!project) throw new DomainError("NOT_FOUND");
       const cases = await repo.toldCasesOfProject(db, project.id);
       const today = cstDate();
-      const items = [];
-      for (const c of cases) {
-        const started = c.accepted_at !== null;
-        const clock = started ? presentClock(clockOf(app.deps.calendar, c, await repo.eventsOfCase(db, c.id), today, app.deps.config.CASE_WARN_WORKING_DAYS), limitsOf(c)) : undefined;
-        items.push({
+      const events = await repo.eventsOfCases(db, cases.filter((c) => c.accepted_at !== null).map((c) => c.id));
+      const items = cases.map((c) => {
+        const accepted = events.get(c.id);
+        const clock = accepted ? presentClock(clockOf(app.deps.calendar, c, accepted, today, app.deps.config.CASE_WARN_WORKING_DAYS), limitsOf(c)) : undefined;
+        return {
           caseId: c.id,
           matterCode: c.matter_code,
           matterName: c.matter_name,
@@ -81,8 +81,8 @@ export const projectMattersRoutes: FastifyPluginAsyncZod = async (app) => {
           statutoryWorkingDays: c.statutory_working_days,
           promisedWorkingDays: c.promised_working_days,
           ...(clock ? { clock } : {}),
-        });
-      }
+        };
+      });
       return { code: project.code, items };
     },
   );

@@ -1,17 +1,17 @@
 import { type CaseStatus, allowedCaseEvents } from "@tzxm/shared";
 import { cstDate } from "../../platform/clock.js";
+import { MATTER_STAGES } from "../catalogue/catalogue-seed.js";
 import type { AuthUser } from "../identity/request-user.js";
 import { resolveCode } from "../projects/code-param.js";
 import { findInScope } from "../projects/projects.repository.js";
 import { clockOf, limitsOf, presentClock } from "./case-clock.js";
 import * as repo from "./cases.repository.js";
-import type { CasesContext } from "./cases.service.js";
+import { type CasesContext, userRoleOnCase } from "./cases.service.js";
 
 /** One row of a queue or of the parallel view: the case, its clock computed now, the steps the viewer may take. */
-async function summarise(ctx: CasesContext, c: repo.CaseRow, viewer: AuthUser) {
-  const events = await repo.eventsOfCase(ctx.db, c.id);
-  const clock = presentClock(clockOf(ctx.calendar, c, events, cstDate(), ctx.warnDays), limitsOf(c));
-  const role = viewer.role === "project_unit" ? (viewer.organisation.id === c.unit_organisation_id ? "unit" : null) : viewer.organisation.id === c.department_id && (viewer.role === "officer" || viewer.role === "leader") ? viewer.role : null;
+function summarise(ctx: CasesContext, c: repo.CaseRow, events: repo.CaseEventRow[], viewer: AuthUser, today: string) {
+  const clock = presentClock(clockOf(ctx.calendar, c, events, today, ctx.warnDays), limitsOf(c));
+  const role = userRoleOnCase(viewer, c);
   return {
     caseId: c.id,
     projectCode: c.project_code,
@@ -32,9 +32,9 @@ async function summarise(ctx: CasesContext, c: repo.CaseRow, viewer: AuthUser) {
 
 export async function departmentCaseQueue(ctx: CasesContext, user: AuthUser, filter: repo.QueueFilter) {
   const { total, items } = await repo.departmentQueue(ctx.db, user.organisation.id, filter);
-  const rows = [];
-  for (const c of items) rows.push(await summarise(ctx, c, user));
-  return { total, items: rows };
+  const events = await repo.eventsOfCases(ctx.db, items.map((c) => c.id));
+  const today = cstDate();
+  return { total, items: items.map((c) => summarise(ctx, c, events.get(c.id) ?? [], user, today)) };
 }
 
 export async function departmentCaseWorkload(ctx: CasesContext, user: AuthUser) {
@@ -47,12 +47,11 @@ export async function projectCases(ctx: CasesContext, user: AuthUser, codeInput:
   const project = await findInScope(ctx.db, user.scope, await resolveCode(ctx.db, codeInput));
   if (!project) return null;
   const cases = await repo.casesOfProjectInScope(ctx.db, user.scope, project.code);
-  const order = ["land_planning", "construction_permit_engineering", "construction_permit", "completion_acceptance"];
-  const stages = new Map<string, Awaited<ReturnType<typeof summarise>>[]>();
-  for (const c of cases) {
-    const s = await summarise(ctx, c, user);
-    stages.set(c.stage, [...(stages.get(c.stage) ?? []), s]);
-  }
+  const order = Object.keys(MATTER_STAGES);
+  const events = await repo.eventsOfCases(ctx.db, cases.map((c) => c.id));
+  const today = cstDate();
+  const stages = new Map<string, ReturnType<typeof summarise>[]>();
+  for (const c of cases) stages.set(c.stage, [...(stages.get(c.stage) ?? []), summarise(ctx, c, events.get(c.id) ?? [], user, today)]);
   return {
     code: project.code,
     stages: [...stages.entries()].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([stage, items]) => ({ stage, items })),
