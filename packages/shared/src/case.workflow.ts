@@ -9,6 +9,17 @@
 export const CASE_STATUSES = ["notified", "submitted", "accepted", "paused", "refused", "completed", "withdrawn"] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+/** Status names for messages the server writes (the web has the same words in its i18n tables). */
+export const CASE_STATUS_LABELS: Record<CaseStatus, { zh: string; en: string }> = {
+  notified: { zh: "告知应办", en: "notified" },
+  submitted: { zh: "已收件", en: "submitted" },
+  accepted: { zh: "已受理", en: "accepted" },
+  paused: { zh: "暂停计时", en: "paused" },
+  refused: { zh: "不予受理", en: "refused" },
+  completed: { zh: "已办结", en: "completed" },
+  withdrawn: { zh: "已撤回", en: "withdrawn" },
+};
+
 /** Step types of spec §6, plus the platform's own: the unit's submission, transfer (转办) and send-back (退回). */
 export const CASE_EVENT_TYPES = [
   "submit",

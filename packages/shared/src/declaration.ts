@@ -65,3 +65,17 @@ export const PROJECT_STATUSES = [
   "lapsed",
 ] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+/** Status names for messages the server writes (the web's i18n tables say the same). */
+export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
+  declared: "已申报",
+  in_approval: "审批中",
+  approved: "已办结",
+  filed: "已备案",
+  under_construction: "在建",
+  completed: "已竣工",
+  suspended: "已中止",
+  withdrawn: "已撤回",
+  superseded: "已重新赋码",
+  lapsed: "已失效",
+};

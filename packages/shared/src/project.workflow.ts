@@ -40,6 +40,14 @@ export function applyChange(current: ProjectStatus, kind: ProjectChangeKind): Tr
 }
 
 /** What a unit can ask for (a major change is not asked for: an adjustment or extension turns out to be one). */
+export const CHANGE_KIND_LABELS: Record<ProjectChangeKind, string> = {
+  adjustment: "项目变更",
+  extension: "项目延期",
+  suspension: "项目中止",
+  withdrawal: "项目撤回",
+  major_change: "重大变更",
+};
+
 export type UnitChangeKind = Exclude<ProjectChangeKind, "major_change">;
 export const UNIT_CHANGE_KINDS: readonly UnitChangeKind[] = ["adjustment", "extension", "suspension", "withdrawal"];
 
@@ -54,6 +62,15 @@ export function changeKindsFor(status: ProjectStatus): UnitChangeKind[] {
  * suspended by a change application resumes through its own procedure).
  */
 export type ReportKind = "start" | "progress" | "completion" | "delay" | "suspension" | "resumption";
+export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
+  start: "开工",
+  progress: "建设进度",
+  completion: "竣工",
+  delay: "延期开工",
+  suspension: "停工",
+  resumption: "复工",
+};
+
 export const REPORT_KINDS: readonly ReportKind[] = ["start", "progress", "completion", "delay", "suspension", "resumption"];
 
 const NOT_STARTED: readonly ProjectStatus[] = ["approved", "filed"];

@@ -7,6 +7,14 @@
  */
 export const COMMISSION_STATUSES = ["commissioned", "accepted", "declined", "delivered", "evaluated", "cancelled"] as const;
 export type CommissionStatus = (typeof COMMISSION_STATUSES)[number];
+export const COMMISSION_STATUS_LABELS: Record<CommissionStatus, string> = {
+  commissioned: "待接受",
+  accepted: "服务中",
+  declined: "已拒绝",
+  delivered: "已交付报告",
+  evaluated: "已评价",
+  cancelled: "已撤销",
+};
 
 export const COMMISSION_EVENTS = ["accept", "decline", "deliver", "evaluate", "cancel"] as const;
 export type CommissionEvent = (typeof COMMISSION_EVENTS)[number];

@@ -11,7 +11,7 @@ import { type CasesContext, applyStep } from "../cases/cases.service.js";
 import { type ClockEvent, computeClock } from "../cases/working-day-clock.js";
 import type { AuthUser } from "../identity/request-user.js";
 import { FILE_NAME_MAX, checkUpload, decodeFileName, humanSize } from "../materials/material-rules.js";
-import { type CommissionActor, type CommissionEvent, type CommissionStatus, allowedCommissionEvents, applyCommissionEvent } from "./commission.workflow.js";
+import { COMMISSION_STATUS_LABELS, type CommissionActor, type CommissionEvent, type CommissionStatus, allowedCommissionEvents, applyCommissionEvent } from "./commission.workflow.js";
 import * as repo from "./commissions.repository.js";
 import { actingForDepartment } from "./department-actor.js";
 
@@ -201,7 +201,7 @@ async function lockFor(tx: Transaction<DB>, user: AuthUser, id: number, event: C
   if (!t.ok) {
     if (t.reason === "actor") throw new DomainError("COMMISSION_ACTOR_NOT_ALLOWED");
     throw new DomainError("COMMISSION_STEP_NOT_ALLOWED", {
-      message: `委托当前状态为「${k.status}」，该操作仅可在 ${t.allowedFrom.join("、")} 状态办理`,
+      message: `委托当前状态为「${COMMISSION_STATUS_LABELS[k.status]}」，该操作仅可在「${t.allowedFrom.map((s) => COMMISSION_STATUS_LABELS[s]).join("、")}」状态下办理`,
       messageEn: `The commission is ${k.status}; this step is allowed only from ${t.allowedFrom.join(", ")}`,
     });
   }

@@ -1,4 +1,4 @@
-import { type ProjectStatus, type ReportKind, applyReport, reportKindsFor } from "@tzxm/shared";
+import { PROJECT_STATUS_LABELS, type ProjectStatus, REPORT_KIND_LABELS, type ReportKind, applyReport, reportKindsFor } from "@tzxm/shared";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { cstDate, now } from "../../platform/clock.js";
@@ -147,7 +147,7 @@ export async function fileReport(ctx: MonitoringContext, user: AuthUser, code: s
     const transition = applyReport(p.status as ProjectStatus, input.kind, worksSuspended(reports));
     if (!transition.ok) {
       throw new DomainError("REPORT_NOT_ALLOWED", {
-        message: `项目当前状态为「${p.status}」，不能报送该类实施情况（${input.kind}）`,
+        message: `项目当前状态为「${PROJECT_STATUS_LABELS[p.status]}」，不能报送${REPORT_KIND_LABELS[input.kind]}信息`,
         messageEn: `A project in status '${p.status}' cannot take a ${input.kind} report; allowed from: ${transition.allowedFrom.join(", ")}`,
       });
     }

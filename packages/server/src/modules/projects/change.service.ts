@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/audit.service.js";
 import type { AuthUser } from "../identity/request-user.js";
 import { type ChangeStatement, DEFAULT_MAJOR_CHANGE_RULES, type MajorChangeRules, majorChangeReasons } from "./change-rules.js";
 import { checkDeclaration, insertUnderNewCode, type ProjectsContext } from "./declaration.service.js";
-import { applyChange, type ProjectChangeKind } from "@tzxm/shared";
+import { CHANGE_KIND_LABELS, PROJECT_STATUS_LABELS, applyChange, type ProjectChangeKind } from "@tzxm/shared";
 import * as repo from "./projects.repository.js";
 
 export type ChangeRequest =
@@ -52,7 +52,7 @@ export async function applyProjectChange(ctx: ProjectsContext, user: AuthUser, c
   const transition = applyChange(project.status, kind);
   if (!transition.ok) {
     throw new DomainError("STATE_CONFLICT", {
-      message: `项目当前状态为「${project.status}」，不能办理该申请（${kind}）`,
+      message: `项目当前状态为「${PROJECT_STATUS_LABELS[project.status]}」，不能办理${CHANGE_KIND_LABELS[kind]}申请`,
       messageEn: `A project in status '${project.status}' cannot take a ${kind}; allowed from: ${transition.allowedFrom.join(", ")}`,
     });
   }

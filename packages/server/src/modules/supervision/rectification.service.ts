@@ -8,7 +8,7 @@ import type { AuditActor } from "../audit/audit.catalogue.js";
 import { recordAudit } from "../audit/audit.service.js";
 import type { AuthUser } from "../identity/request-user.js";
 import { checkUpload, decodeFileName, FILE_NAME_MAX, humanSize } from "../materials/material-rules.js";
-import { type RectificationActor, type RectificationEvent, allowedRectificationEvents, applyRectificationEvent, isOverdue } from "./rectification.workflow.js";
+import { RECTIFICATION_STATUS_LABELS, type RectificationActor, type RectificationEvent, allowedRectificationEvents, applyRectificationEvent, isOverdue } from "./rectification.workflow.js";
 import { actsForDepartment, canRead, notAfterToday, notBefore, supervisedProject } from "./supervision-access.js";
 import * as repo from "./supervision.repository.js";
 import type { SupervisionContext } from "./supervision.service.js";
@@ -162,7 +162,7 @@ async function lockFor(tx: Transaction<DB>, user: AuthUser, id: number, event: R
   if (!t.ok) {
     if (t.reason === "actor") throw new DomainError("RECTIFICATION_ACTOR_NOT_ALLOWED");
     throw new DomainError("RECTIFICATION_STEP_NOT_ALLOWED", {
-      message: `整改通知当前状态为「${r.status}」，该操作仅可在 ${t.allowedFrom.join("、")} 状态办理`,
+      message: `整改通知当前状态为「${RECTIFICATION_STATUS_LABELS[r.status]}」，该操作仅可在「${t.allowedFrom.map((s) => RECTIFICATION_STATUS_LABELS[s]).join("、")}」状态下办理`,
       messageEn: `The order is ${r.status}; this step is allowed only from ${t.allowedFrom.join(", ")}`,
     });
   }

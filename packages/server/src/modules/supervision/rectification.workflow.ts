@@ -7,6 +7,7 @@
  */
 export const RECTIFICATION_STATUSES = ["open", "submitted", "closed"] as const;
 export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
+export const RECTIFICATION_STATUS_LABELS: Record<RectificationStatus, string> = { open: "待整改", submitted: "已报送整改情况", closed: "已销号" };
 
 export const RECTIFICATION_EVENTS = ["report", "accept", "return"] as const;
 export type RectificationEvent = (typeof RECTIFICATION_EVENTS)[number];
