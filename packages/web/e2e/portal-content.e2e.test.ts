@@ -55,8 +55,9 @@ describe("portal content", () => {
     await portal.page.getByTestId("policies-q").locator("input").fill("浏览器测试");
     await portal.page.getByTestId("policies-q").locator("input").press("Enter");
     const link = portal.page.getByTestId("policy-link").filter({ hasText: TITLE });
+    // The unfiltered list also holds the new policy, so wait for the search's answer, not just for the link.
+    await expect.poll(() => portal.page.getByTestId("policy-link").count()).toBe(1);
     await link.waitFor();
-    expect(await portal.page.getByTestId("policy-link").count()).toBe(1);
     await link.click();
     await portal.page.getByTestId("policy-title").waitFor();
     expect(await portal.page.getByTestId("policy-title").textContent()).toBe(TITLE);
