@@ -8,11 +8,13 @@
  * writing one business row and its audit event, with the sealer running, and prints transactions per second
  * with and without the audit event, and the sealing lag (sealed_at − occurred_at) at p50/p99.
  * `npm run bench -- clock`: the deadline sweep over 100,000 open cases on PostgreSQL (scripts/bench-clock.ts).
+ * `npm run bench -- monitoring`: the monitoring sweep over thousands of live projects (scripts/bench-monitoring.ts).
  *
  * Figures only: no thresholds here; targets are discussed in the issue notes.
  */
 import { sql } from "kysely";
 import { benchClock } from "./bench-clock.js";
+import { benchMonitoring } from "./bench-monitoring.js";
 import { VERSION, prepareDatabase } from "../packages/server/src/boot.js";
 import { loadConfig } from "../packages/server/src/config/env.js";
 import { buildApp } from "../packages/server/src/http/app.js";
@@ -153,8 +155,10 @@ if (scenario === "audit") {
   }
 } else if (scenario === "clock") {
   if (pgUrl) await benchClock(pgUrl);
+} else if (scenario === "monitoring") {
+  await benchMonitoring(pgUrl);
 } else {
-  console.error(`unknown benchmark '${scenario}'; available: declare, audit, clock`);
+  console.error(`unknown benchmark '${scenario}'; available: declare, audit, clock, monitoring`);
   process.exit(2);
 }
 if (!pgUrl) console.log("PostgreSQL   skipped: set BENCH_DATABASE_URL (e.g. from `bash scripts/pg15.sh start`) to include it");
