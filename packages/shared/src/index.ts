@@ -5,3 +5,5 @@ export * from "./declaration.js";
 export * from "./project.workflow.js";
 export * from "./case.workflow.js";
 export * from "./sign-off.js";
+export * from "./disclosure.js";
+export * from "./performance.js";

@@ -13,6 +13,7 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
+/** An `audit_event` row as stored (the repository reads and writes this shape): every field goes into the hash. */
 export interface HashableEvent {
   seq: number;
   tx_id: string;

@@ -1,23 +1,12 @@
 import { type Kysely, type Transaction, sql } from "kysely";
 import { type DataScope, inScope } from "../../db/data-scope.js";
 import type { DB } from "../../db/schema.js";
+import type { HashableEvent } from "./audit.hash.js";
 
 export type Tx = Kysely<DB> | Transaction<DB>;
 
-export interface AuditEventRow {
-  seq: number;
-  tx_id: string;
-  occurred_at: Date;
-  type: string;
-  actor_user_id: number | null;
-  actor_label: string;
-  organisation_id: number | null;
-  region_code: string | null;
-  subject: string | null;
-  payload: unknown;
-  request_id: string | null;
-  ip: string | null;
-}
+/** A stored event is exactly what the chain hashes. */
+export type AuditEventRow = HashableEvent;
 
 export async function insertEvent(tx: Tx, row: Omit<AuditEventRow, "seq" | "tx_id" | "payload"> & { payload: string }) {
   await tx.insertInto("audit_event").values(row).execute();

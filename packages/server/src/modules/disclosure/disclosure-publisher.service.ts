@@ -61,57 +61,67 @@ export const approvalSource: DisclosureSource = {
   },
 };
 
+/** A supervision record as its source reads it: its own id, its project and its issuing department. */
+interface SupervisionRecord {
+  id: number;
+  project_id: number;
+  project_code: string;
+  project_name: string;
+  region_code: string;
+  organisation_id: number;
+  department: string;
+}
+
+type RecordFacts = Pick<repo.NewDisclosure, "title" | "result" | "outcome" | "document_number" | "document_title" | "decided_on">;
+
+/** A source of supervision records (penalty decisions, inspections): each record is one fact, keyed by its id. */
+function recordSource<R extends SupervisionRecord>(
+  kind: repo.DisclosureKind,
+  source: string,
+  unpublished: (tx: Transaction<DB>, platform: DataScope, limit: number) => Promise<R[]>,
+  facts: (r: R) => RecordFacts,
+): DisclosureSource {
+  return {
+    kind,
+    source,
+    async unpublished(tx, platform, limit) {
+      return (await unpublished(tx, platform, limit)).map((r) => ({
+        kind,
+        source,
+        source_id: String(r.id),
+        project_id: r.project_id,
+        project_code: r.project_code,
+        project_name: r.project_name,
+        region_code: r.region_code,
+        department_id: r.organisation_id,
+        department: r.department,
+        ...facts(r),
+      }));
+    },
+  };
+}
+
 /** 处罚结果: each public penalty decision with its document number (处罚决定书文号). */
-export const penaltySource: DisclosureSource = {
-  kind: "penalty",
-  source: "penalty_decision",
-  async unpublished(tx, platform, limit) {
-    return (await repo.unpublishedPenalties(tx, platform, limit)).map((r) => ({
-      kind: "penalty" as const,
-      source: "penalty_decision",
-      source_id: String(r.id),
-      project_id: r.project_id,
-      project_code: r.project_code,
-      project_name: r.project_name,
-      region_code: r.region_code,
-      department_id: r.organisation_id,
-      department: r.department,
-      title: r.violation,
-      result: r.penalty,
-      outcome: null,
-      document_number: r.document_number,
-      document_title: null,
-      decided_on: r.decided_on,
-    }));
-  },
-};
+export const penaltySource = recordSource("penalty", "penalty_decision", repo.unpublishedPenalties, (r) => ({
+  title: r.violation,
+  result: r.penalty,
+  outcome: null,
+  document_number: r.document_number,
+  document_title: null,
+  decided_on: r.decided_on,
+}));
 
 const MODE_ZH = { on_site: "现场检查", online: "在线检查" } as const;
 
 /** 监管信息: each closed inspection, by whom and how, with the number of findings and of rectifications closed. */
-export const inspectionSource: DisclosureSource = {
-  kind: "supervision",
-  source: "inspection",
-  async unpublished(tx, platform, limit) {
-    return (await repo.unpublishedInspections(tx, platform, limit)).map((r) => ({
-      kind: "supervision" as const,
-      source: "inspection",
-      source_id: String(r.id),
-      project_id: r.project_id,
-      project_code: r.project_code,
-      project_name: r.project_name,
-      region_code: r.region_code,
-      department_id: r.organisation_id,
-      department: r.department,
-      title: MODE_ZH[r.mode as keyof typeof MODE_ZH] ?? r.mode,
-      result: Number(r.findings) === 0 ? "未发现问题" : `发现问题${Number(r.findings)}项，整改通知${Number(r.orders)}份（已整改${Number(r.orders_closed)}份）`,
-      outcome: null,
-      document_number: null,
-      document_title: null,
-      decided_on: r.inspected_on,
-    }));
-  },
-};
+export const inspectionSource = recordSource("supervision", "inspection", repo.unpublishedInspections, (r) => ({
+  title: MODE_ZH[r.mode as keyof typeof MODE_ZH] ?? r.mode,
+  result: Number(r.findings) === 0 ? "未发现问题" : `发现问题${Number(r.findings)}项，整改通知${Number(r.orders)}份（已整改${Number(r.orders_closed)}份）`,
+  outcome: null,
+  document_number: null,
+  document_title: null,
+  decided_on: r.inspected_on,
+}));
 
 /** The sources every pass publishes from, in this order. */
 export const DISCLOSURE_SOURCES: readonly DisclosureSource[] = [approvalSource, penaltySource, inspectionSource];

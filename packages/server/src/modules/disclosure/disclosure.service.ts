@@ -1,3 +1,4 @@
+import type { ManagedDisclosure, PublicDisclosure } from "@tzxm/shared";
 import type { Kysely } from "kysely";
 import type { Config } from "../../config/env.js";
 import { type DataScope, regionInScope, regionPrefixOf } from "../../db/data-scope.js";
@@ -15,8 +16,7 @@ import * as repo from "./disclosure.repository.js";
  * region (a provincial platform shows its province, the central platform everything). Superseded projects'
  * items stay: their decisions were made and remain history under the old code (the new code names it).
  */
-export const DISCLOSURE_KINDS = ["approval", "supervision", "penalty"] as const;
-export type { DisclosureKind } from "./disclosure.repository.js";
+export { DISCLOSURE_KINDS, type DisclosureKind, type ManagedDisclosure, type PublicDisclosure } from "@tzxm/shared";
 
 export interface DisclosureQuery {
   kind?: repo.DisclosureKind | undefined;
@@ -25,31 +25,6 @@ export interface DisclosureQuery {
   region?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
-}
-
-/** The spec §8 item plus what the platform adds (its id, the decision's date and outcome, the region). */
-export interface PublicDisclosure {
-  id: number;
-  kind: repo.DisclosureKind;
-  projectCode: string;
-  projectName: string;
-  department: string;
-  title: string;
-  result?: string;
-  outcome?: "granted" | "denied";
-  documentNumber?: string;
-  documentTitle?: string;
-  decidedOn: string;
-  publishedOn: string;
-  publishedAt: string;
-  regionCode: string;
-}
-
-export interface ManagedDisclosure extends PublicDisclosure {
-  withdrawnAt: string | null;
-  withdrawnReason: string | null;
-  /** Whether the caller may take it down now. */
-  canWithdraw: boolean;
 }
 
 /** The platform's own region as a scope: what its public lists may hold. */

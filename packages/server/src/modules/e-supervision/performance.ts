@@ -1,3 +1,4 @@
+import type { DepartmentPerformance } from "@tzxm/shared";
 import { clockEventsOf } from "../cases/case-clock.js";
 import { type CalendarLike, type ClockLimits, computeClock } from "../cases/working-day-clock.js";
 
@@ -38,21 +39,6 @@ export interface PerformanceInput {
   cards: readonly { departmentId: number; department: string; level: "yellow" | "red" }[];
   /** Rectification orders closed in the month by the issuing department. */
   rectificationsClosed: readonly { departmentId: number; department: string; count: number }[];
-}
-
-export interface DepartmentPerformance {
-  departmentId: number;
-  department: string;
-  accepted: number;
-  completed: number;
-  onTime: number;
-  /** 0..1 to four decimals; null when nothing was completed. */
-  onTimeRate: number | null;
-  averageWorkingDaysUsed: number | null;
-  yellowCards: number;
-  redCards: number;
-  rectificationsClosed: number;
-  rank: number;
 }
 
 export interface CompletedCaseFigures {

@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Transaction, type Updateable, sql } from "kysely";
+import { type Insertable, type Kysely, type SelectQueryBuilder, type Transaction, type Updateable, sql } from "kysely";
 import { type DataScope, inScope } from "../../db/data-scope.js";
 import type { DB } from "../../db/schema.js";
 
@@ -10,9 +10,33 @@ function projectQuery(db: Q) {
   return db.selectFrom("project as p").innerJoin("organisation as o", "o.id", "p.unit_organisation_id").select(projectColumns);
 }
 
+/**
+ * Every supervision query joins the project as `p`: a row is in the viewer's scope when its project is (region; a
+ * unit: its own projects only). `issuedBy` names the record's issuing department column where the department's
+ * own records stay in scope wherever the project lies (the lists).
+ */
+function scoped<D, TB extends keyof D, O>(q: SelectQueryBuilder<D, TB, O>, scope: DataScope, issuedBy?: string) {
+  return inScope(q, scope, { region: "p.region_code", organisation: "p.unit_organisation_id", issuedBy });
+}
+
+/** What every supervision record shows beside its own columns: its project (`p`) and its issuing department (`d`). */
+const recordColumns = ["p.code as project_code", "p.name as project_name", "p.region_code", "d.name as department_name"] as const;
+
+export interface Page {
+  page: number;
+  pageSize: number;
+}
+
+/** One page of a list in the given order, with the number of rows on all pages. */
+async function pageOf<D, TB extends keyof D, O>(q: SelectQueryBuilder<D, TB, O>, f: Page, order: (q: SelectQueryBuilder<D, TB, O>) => SelectQueryBuilder<D, TB, O>) {
+  const count = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as("n")).$castTo<{ n: number }>().executeTakeFirstOrThrow();
+  const items = await order(q).limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  return { items, total: Number(count.n) };
+}
+
 /** A project by its code within the viewer's scope (region; a unit: its own projects only). */
 export function projectInScope(db: Q, scope: DataScope, code: string) {
-  return inScope(projectQuery(db), scope, { region: "p.region_code", organisation: "p.unit_organisation_id" })
+  return scoped(projectQuery(db), scope)
     .where((eb) => eb.or([eb("p.code", "=", code), eb("p.legacy_code", "=", code)]))
     .executeTakeFirst();
 }
@@ -49,12 +73,12 @@ function inspectionQuery(db: Q) {
     .innerJoin("organisation as d", "d.id", "i.organisation_id")
     .innerJoin("app_user as u", "u.id", "i.created_by")
     .selectAll("i")
-    .select(["p.code as project_code", "p.name as project_name", "p.region_code", "p.unit_organisation_id", "d.name as department_name", "u.display_name as created_by_name"]);
+    .select([...recordColumns, "p.unit_organisation_id", "u.display_name as created_by_name"]);
 }
 export type InspectionRow = Awaited<ReturnType<typeof inspectionById>> & object;
 
 export function inspectionById(db: Q, scope: DataScope, id: number) {
-  return inScope(inspectionQuery(db), scope, { region: "p.region_code", organisation: "p.unit_organisation_id" }).where("i.id", "=", id).executeTakeFirst();
+  return scoped(inspectionQuery(db), scope).where("i.id", "=", id).executeTakeFirst();
 }
 
 export function inspectionForUpdate(tx: Q, id: number) {
@@ -78,18 +102,11 @@ export function findingById(db: Q, id: number) {
   return db.selectFrom("inspection_finding").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export interface Page {
-  page: number;
-  pageSize: number;
-}
-
-export async function listInspections(db: Q, scope: DataScope, f: Page & { status?: "open" | "closed" | undefined; projectCode?: string | undefined }) {
-  let q = inScope(inspectionQuery(db), scope, { region: "p.region_code", organisation: "p.unit_organisation_id", issuedBy: "i.organisation_id" });
+export function listInspections(db: Q, scope: DataScope, f: Page & { status?: "open" | "closed" | undefined; projectCode?: string | undefined }) {
+  let q = scoped(inspectionQuery(db), scope, "i.organisation_id");
   if (f.status) q = q.where("i.status", "=", f.status);
   if (f.projectCode) q = q.where("p.code", "=", f.projectCode);
-  const count = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  const items = await q.orderBy("i.inspected_on", "desc").orderBy("i.id", "desc").limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
-  return { items, total: Number(count.n) };
+  return pageOf(q, f, (q) => q.orderBy("i.inspected_on", "desc").orderBy("i.id", "desc"));
 }
 
 // --- Rectification orders -------------------------------------------------------------------------------------
@@ -106,12 +123,12 @@ function orderQuery(db: Q) {
     .innerJoin("organisation as o", "o.id", "p.unit_organisation_id")
     .innerJoin("organisation as d", "d.id", "r.organisation_id")
     .selectAll("r")
-    .select(["p.code as project_code", "p.name as project_name", "p.region_code", "p.unit_organisation_id", "o.name as unit_name", "d.name as department_name"]);
+    .select([...recordColumns, "p.unit_organisation_id", "o.name as unit_name"]);
 }
 export type OrderRow = Awaited<ReturnType<typeof orderById>> & object;
 
 export function orderById(db: Q, scope: DataScope, id: number) {
-  return inScope(orderQuery(db), scope, { region: "p.region_code", organisation: "p.unit_organisation_id" }).where("r.id", "=", id).executeTakeFirst();
+  return scoped(orderQuery(db), scope).where("r.id", "=", id).executeTakeFirst();
 }
 
 /** The order unscoped, locked (its issuing department may lie outside the region: it follows up what it issued). */
@@ -137,20 +154,14 @@ export interface OrderFilter extends Page {
 }
 
 /** Orders in scope: overdue first, then by deadline; closed ones last. */
-export async function listOrders(db: Q, scope: DataScope, f: OrderFilter, today: string) {
-  let q = inScope(orderQuery(db), scope, { region: "p.region_code", organisation: "p.unit_organisation_id", issuedBy: "r.organisation_id" });
+export function listOrders(db: Q, scope: DataScope, f: OrderFilter, today: string) {
+  let q = scoped(orderQuery(db), scope, "r.organisation_id");
   if (f.status) q = q.where("r.status", "=", f.status);
   if (f.overdueOn) q = q.where("r.status", "<>", "closed").where("r.deadline", "<", f.overdueOn);
   if (f.projectCode) q = q.where("p.code", "=", f.projectCode);
-  const count = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  const items = await q
-    .orderBy(sql`case when r.status = 'closed' then 2 when r.deadline < ${today} then 0 else 1 end`)
-    .orderBy("r.deadline", "asc")
-    .orderBy("r.id", "desc")
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return { items, total: Number(count.n) };
+  return pageOf(q, f, (q) =>
+    q.orderBy(sql`case when r.status = 'closed' then 2 when r.deadline < ${today} then 0 else 1 end`).orderBy("r.deadline", "asc").orderBy("r.id", "desc"),
+  );
 }
 
 export function stepsOf(db: Q, orderIds: number[]) {
@@ -187,7 +198,7 @@ function penaltyQuery(db: Q) {
     .innerJoin("organisation as o", "o.id", "p.unit_organisation_id")
     .innerJoin("organisation as d", "d.id", "x.organisation_id")
     .selectAll("x")
-    .select(["p.code as project_code", "p.name as project_name", "p.region_code", "o.name as unit_name", "d.name as department_name"]);
+    .select([...recordColumns, "o.name as unit_name"]);
 }
 export type PenaltyRow = Awaited<ReturnType<typeof penaltiesOfProject>>[number];
 
@@ -199,11 +210,8 @@ export function penaltyById(db: Q, id: number) {
   return penaltyQuery(db).where("x.id", "=", id).executeTakeFirstOrThrow();
 }
 
-export async function listPenalties(db: Q, scope: DataScope, f: Page) {
-  const q = inScope(penaltyQuery(db), scope, { region: "p.region_code", organisation: "p.unit_organisation_id", issuedBy: "x.organisation_id" });
-  const count = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  const items = await q.orderBy("x.decided_on", "desc").orderBy("x.id", "desc").limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
-  return { items, total: Number(count.n) };
+export function listPenalties(db: Q, scope: DataScope, f: Page) {
+  return pageOf(scoped(penaltyQuery(db), scope, "x.organisation_id"), f, (q) => q.orderBy("x.decided_on", "desc").orderBy("x.id", "desc"));
 }
 
 // --- The abnormal list (异常名录) ------------------------------------------------------------------------------
@@ -224,7 +232,7 @@ function listingQuery(db: Q) {
     .innerJoin("organisation as o", "o.id", "a.unit_organisation_id")
     .innerJoin("organisation as d", "d.id", "a.organisation_id")
     .selectAll("a")
-    .select(["p.code as project_code", "p.name as project_name", "p.region_code", "o.name as unit_name", "o.credit_code as unit_credit_code", "d.name as department_name"]);
+    .select([...recordColumns, "o.name as unit_name", "o.credit_code as unit_credit_code"]);
 }
 export type ListingRow = Awaited<ReturnType<typeof listingsOfProject>>[number];
 
@@ -245,19 +253,11 @@ export function updateListing(tx: Q, id: number, set: Updateable<DB["abnormal_li
   return tx.updateTable("abnormal_listing").set(set).where("id", "=", id).execute();
 }
 
-export async function listListings(db: Q, scope: DataScope, f: Page & { active?: boolean | undefined }) {
-  let q = inScope(listingQuery(db), scope, { region: "p.region_code", organisation: "p.unit_organisation_id", issuedBy: "a.organisation_id" });
+export function listListings(db: Q, scope: DataScope, f: Page & { active?: boolean | undefined }) {
+  let q = scoped(listingQuery(db), scope, "a.organisation_id");
   if (f.active === true) q = q.where("a.removed_on", "is", null);
   if (f.active === false) q = q.where("a.removed_on", "is not", null);
-  const count = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  const items = await q
-    .orderBy(sql`case when a.removed_on is null then 0 else 1 end`)
-    .orderBy("a.listed_on", "desc")
-    .orderBy("a.id", "desc")
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return { items, total: Number(count.n) };
+  return pageOf(q, f, (q) => q.orderBy(sql`case when a.removed_on is null then 0 else 1 end`).orderBy("a.listed_on", "desc").orderBy("a.id", "desc"));
 }
 
 // --- Messages to the unit -------------------------------------------------------------------------------------

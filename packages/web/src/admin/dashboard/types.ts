@@ -1,3 +1,5 @@
+export type { DepartmentPerformance } from "@tzxm/shared";
+
 /** GET /analytics/overview (server analytics.service.ts). */
 export interface Figure {
   code: string;
@@ -52,20 +54,6 @@ export interface SupervisionCard {
 export interface CardPage {
   total: number;
   items: SupervisionCard[];
-}
-
-export interface DepartmentPerformance {
-  departmentId: number;
-  department: string;
-  accepted: number;
-  completed: number;
-  onTime: number;
-  onTimeRate: number | null;
-  averageWorkingDaysUsed: number | null;
-  yellowCards: number;
-  redCards: number;
-  rectificationsClosed: number;
-  rank: number;
 }
 
 export interface SupervisionRule {

@@ -1,29 +1,7 @@
 /** `GET /api/v1/public/disclosures` (信息公开, spec §8) and the open-data downloads beside it. */
-export type DisclosureKind = "approval" | "supervision" | "penalty";
-export const DISCLOSURE_KINDS: readonly DisclosureKind[] = ["approval", "supervision", "penalty"];
+import type { DisclosureKind, PublicDisclosure } from "@tzxm/shared";
 
-export interface PublicDisclosure {
-  id: number;
-  kind: DisclosureKind;
-  projectCode: string;
-  projectName: string;
-  department: string;
-  title: string;
-  result?: string;
-  outcome?: "granted" | "denied";
-  documentNumber?: string;
-  documentTitle?: string;
-  decidedOn: string;
-  publishedOn: string;
-  publishedAt: string;
-  regionCode: string;
-}
-
-export interface ManagedDisclosure extends PublicDisclosure {
-  withdrawnAt: string | null;
-  withdrawnReason: string | null;
-  canWithdraw: boolean;
-}
+export { DISCLOSURE_KINDS, type DisclosureKind, type ManagedDisclosure, type PublicDisclosure } from "@tzxm/shared";
 
 export interface DisclosureList<T = PublicDisclosure> {
   items: T[];
