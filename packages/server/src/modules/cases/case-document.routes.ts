@@ -1,16 +1,15 @@
-import type { FastifyError } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { DomainError } from "../../platform/errors.js";
-import { humanSize } from "../materials/material-rules.js";
+import { rawUploadRoutes } from "../../http/raw-upload.js";
+import { platformLimitMessages } from "../materials/material-rules.js";
 import { attachDocument, openDocument } from "./case-document.service.js";
 import { stepActor } from "./step-actor.js";
 
 const params = z.object({ caseId: z.string().trim().min(1).max(64) });
 
 /**
- * 批文上传与下载, in a plugin of its own because the upload's body is the file's raw bytes (PDF or OFD, name in
- * `x-file-name`), parsed only here.
+ * 批文上传与下载. The upload's body is the file's raw bytes (PDF or OFD, name in `x-file-name`), read only in the
+ * upload's own scope (http/raw-upload.ts).
  */
 export const caseDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = () => ({
@@ -22,29 +21,23 @@ export const caseDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   const actor = stepActor;
 
-  app.addContentTypeParser(["application/pdf", "application/ofd", "application/octet-stream"], { parseAs: "buffer" }, (_request, body, done) => done(null, body));
-  app.setErrorHandler((error: FastifyError) => {
-    if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
-      const limit = humanSize(app.deps.config.MATERIAL_MAX_BYTES);
-      throw new DomainError("MATERIAL_TOO_LARGE", { message: `文件超过平台允许的大小（不超过 ${limit}）`, messageEn: `The file is larger than the platform allows (at most ${limit})` });
-    }
-    throw error;
-  });
-
-  app.put(
-    "/cases/:caseId/document",
-    {
-      config: { access: "cases:handle", apiKey: "cases:write" },
-      bodyLimit: app.deps.config.MATERIAL_MAX_BYTES,
-      schema: {
-        tags: ["cases"],
-        summary: "批文 Attach the case's decision document (raw PDF or OFD bytes; name in x-file-name); replaces an earlier one, recorded with its SM3",
-        params,
+  const maxBytes = app.deps.config.MATERIAL_MAX_BYTES;
+  const mediaTypes = ["application/pdf", "application/ofd", "application/octet-stream"];
+  await rawUploadRoutes(app, { mediaTypes, maxBytes, tooLarge: { code: "MATERIAL_TOO_LARGE", ...platformLimitMessages(maxBytes) } }, (upload) => {
+    upload.put(
+      "/cases/:caseId/document",
+      {
+        config: { access: "cases:handle", apiKey: "cases:write" },
+        schema: {
+          tags: ["cases"],
+          summary: "批文 Attach the case's decision document (raw PDF or OFD bytes; name in x-file-name); replaces an earlier one, recorded with its SM3",
+          params,
+        },
       },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await attachDocument(ctx(), actor(request), request.params.caseId, { fileNameHeader: request.headers["x-file-name"], body: request.body })),
-  );
+      async (request, reply) =>
+        reply.code(201).send(await attachDocument(ctx(), actor(request), request.params.caseId, { fileNameHeader: request.headers["x-file-name"], body: request.body })),
+    );
+  });
 
   app.get(
     "/cases/:caseId/document",

@@ -1,7 +1,6 @@
-import type { FastifyError } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { DomainError } from "../../platform/errors.js";
+import { rawUploadRoutes } from "../../http/raw-upload.js";
 import { actorOf, requireUser } from "../identity/request-user.js";
 import { UPLOAD_CONTENT_TYPES } from "../materials/material-rules.js";
 import { COMMISSION_STATUSES } from "./commission.workflow.js";
@@ -29,15 +28,6 @@ export const commissionsRoutes: FastifyPluginAsyncZod = async (app) => {
     calendar: app.deps.calendar,
     warnDays: app.deps.config.CASE_WARN_WORKING_DAYS,
     files: app.deps.files,
-  });
-
-  app.addContentTypeParser(UPLOAD_CONTENT_TYPES, { parseAs: "buffer" }, (_request, body, done) => done(null, body));
-  // Fastify refuses an over-long body before the route runs: answer it as a report's own error, not a bare 413.
-  app.setErrorHandler((error: FastifyError) => {
-    if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
-      throw new DomainError("MATERIAL_TOO_LARGE", { message: "报告不得超过 50 MB", messageEn: "A report may not exceed 50 MB" });
-    }
-    throw error;
   });
 
   app.get(
@@ -111,16 +101,19 @@ export const commissionsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => commissions.decline(ctx(), requireUser(request), request.params.id, request.body.reason, actorOf(request)),
   );
 
-  app.post(
-    "/commissions/:id/report",
-    {
-      config: { access: "commissions:respond" },
-      bodyLimit: commissions.REPORT_MAX_BYTES,
-      schema: { tags, summary: "交付报告 Deliver the report (raw bytes, PDF/OFD/DOCX ≤ 50 MB; name in x-file-name); the case's clock resumes", params: idParam },
-    },
-    async (request) =>
-      commissions.deliver(ctx(), requireUser(request), request.params.id, { fileNameHeader: request.headers["x-file-name"], body: request.body }, actorOf(request)),
-  );
+  // Over the limit the body is refused before the route runs, as a report's own error, not a bare 413.
+  const tooLarge = { code: "MATERIAL_TOO_LARGE", message: "报告不得超过 50 MB", messageEn: "A report may not exceed 50 MB" } as const;
+  await rawUploadRoutes(app, { mediaTypes: UPLOAD_CONTENT_TYPES, maxBytes: commissions.REPORT_MAX_BYTES, tooLarge }, (upload) => {
+    upload.post(
+      "/commissions/:id/report",
+      {
+        config: { access: "commissions:respond" },
+        schema: { tags, summary: "交付报告 Deliver the report (raw bytes, PDF/OFD/DOCX ≤ 50 MB; name in x-file-name); the case's clock resumes", params: idParam },
+      },
+      async (request) =>
+        commissions.deliver(ctx(), requireUser(request), request.params.id, { fileNameHeader: request.headers["x-file-name"], body: request.body }, actorOf(request)),
+    );
+  });
 
   app.post(
     "/commissions/:id/evaluation",

@@ -42,10 +42,12 @@ export type UploadProblem =
 export type UploadCheck = { ok: true; format: MaterialFormat; mediaType: string } | { ok: false; problem: UploadProblem };
 
 /**
- * The file name from the `x-file-name` header (encodeURIComponent'd UTF-8), or null when it is missing, not
- * decodable, blank, longer than 200 characters, or carries a path separator or control character.
+ * The file name from the `x-file-name` header (encodeURIComponent'd UTF-8; a header cannot carry Chinese as is),
+ * or null when it is missing, not decodable, blank, longer than 200 characters, or carries a path separator or
+ * control character. The one decoder of every upload. `baseName`: keep what follows the last / or \ (a path some
+ * clients send) instead of refusing the name.
  */
-export function decodeFileName(header: string | string[] | undefined): string | null {
+export function decodeFileName(header: string | string[] | undefined, options: { baseName?: boolean } = {}): string | null {
   if (typeof header !== "string") return null;
   let name: string;
   try {
@@ -53,6 +55,7 @@ export function decodeFileName(header: string | string[] | undefined): string | 
   } catch {
     return null;
   }
+  if (options.baseName) name = name.slice(Math.max(name.lastIndexOf("/"), name.lastIndexOf("\\")) + 1);
   if (name.length === 0 || [...name].length > FILE_NAME_MAX) return null;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
   if (/[/\\\u0000-\u001f\u007f]/.test(name) || name === "." || name === "..") return null;
@@ -122,6 +125,12 @@ export function checkUpload(material: MaterialRule, fileName: string, bytes: Uin
   if (bytes.length > maxBytes) return { ok: false, problem: { code: "MATERIAL_TOO_LARGE", maxBytes } };
   if (!bytesMatch(format, bytes)) return { ok: false, problem: { code: "MATERIAL_CONTENT_MISMATCH", format } };
   return { ok: true, format, mediaType: MEDIA_TYPES[format] };
+}
+
+/** The answer to a body over the platform's MATERIAL_MAX_BYTES, refused before any rule above runs. */
+export function platformLimitMessages(platformMaxBytes: number): { message: string; messageEn: string } {
+  const limit = humanSize(platformMaxBytes);
+  return { message: `文件超过平台允许的大小（不超过 ${limit}）`, messageEn: `The file is larger than the platform allows (at most ${limit})` };
 }
 
 /** A byte count as people read it (for messages): 1.5 MB, 200 KB. */

@@ -1,9 +1,8 @@
-import type { FastifyError } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { DomainError } from "../../platform/errors.js";
+import { rawUploadRoutes } from "../../http/raw-upload.js";
 import { actorOf, requireUser } from "../identity/request-user.js";
-import { humanSize, UPLOAD_CONTENT_TYPES } from "./material-rules.js";
+import { platformLimitMessages, UPLOAD_CONTENT_TYPES } from "./material-rules.js";
 import * as materials from "./materials.service.js";
 
 const tags = ["materials"];
@@ -31,19 +30,6 @@ function rfc5987(value: string): string {
  */
 export const materialsRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = (): materials.MaterialDeps => ({ db: app.deps.database.db, files: app.deps.files, maxBytes: app.deps.config.MATERIAL_MAX_BYTES });
-
-  app.addContentTypeParser(UPLOAD_CONTENT_TYPES, { parseAs: "buffer" }, (_request, body, done) => done(null, body));
-  // Fastify refuses an over-long body before the route runs: answer it as the material's own error, not a bare 413.
-  app.setErrorHandler((error: FastifyError) => {
-    if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
-      const limit = humanSize(app.deps.config.MATERIAL_MAX_BYTES);
-      throw new DomainError("MATERIAL_TOO_LARGE", {
-        message: `文件超过平台允许的大小（不超过 ${limit}）`,
-        messageEn: `The file is larger than the platform allows (at most ${limit})`,
-      });
-    }
-    throw error;
-  });
 
   app.get(
     "/cases/:caseId/materials",
@@ -83,29 +69,32 @@ export const materialsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => materials.listMaterials(deps(), requireUser(request), request.params.caseId),
   );
 
-  app.post(
-    "/cases/:caseId/materials/:materialCode",
-    {
-      config: { access: "projects:declare" },
-      bodyLimit: app.deps.config.MATERIAL_MAX_BYTES,
-      schema: {
-        tags,
-        summary: "上传申请材料 Upload a material's file (raw bytes; name in x-file-name); replaces the current one, which is kept",
-        params: caseParam.extend({ materialCode: z.string().regex(/^M\d{2}$/) }),
-        response: { 201: fileView },
+  // Over MATERIAL_MAX_BYTES the body is refused before the route runs, as the material's own error, not a bare 413.
+  const maxBytes = app.deps.config.MATERIAL_MAX_BYTES;
+  await rawUploadRoutes(app, { mediaTypes: UPLOAD_CONTENT_TYPES, maxBytes, tooLarge: { code: "MATERIAL_TOO_LARGE", ...platformLimitMessages(maxBytes) } }, (upload) => {
+    upload.post(
+      "/cases/:caseId/materials/:materialCode",
+      {
+        config: { access: "projects:declare" },
+        schema: {
+          tags,
+          summary: "上传申请材料 Upload a material's file (raw bytes; name in x-file-name); replaces the current one, which is kept",
+          params: caseParam.extend({ materialCode: z.string().regex(/^M\d{2}$/) }),
+          response: { 201: fileView },
+        },
       },
-    },
-    async (request, reply) => {
-      const { caseId, materialCode } = request.params;
-      const file = await materials.upload(
-        deps(),
-        requireUser(request),
-        { caseId, materialCode, fileNameHeader: request.headers["x-file-name"], body: request.body },
-        actorOf(request),
-      );
-      return reply.status(201).send(file);
-    },
-  );
+      async (request, reply) => {
+        const { caseId, materialCode } = request.params;
+        const file = await materials.upload(
+          deps(),
+          requireUser(request),
+          { caseId, materialCode, fileNameHeader: request.headers["x-file-name"], body: request.body },
+          actorOf(request),
+        );
+        return reply.status(201).send(file);
+      },
+    );
+  });
 
   app.get(
     "/material-files/:id",

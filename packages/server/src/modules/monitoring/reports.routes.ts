@@ -1,6 +1,7 @@
 import { PROJECT_STATUSES, REPORT_KINDS } from "@tzxm/shared";
-import type { FastifyPluginAsyncZod, ZodTypeProvider } from "fastify-type-provider-zod";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { rawUploadRoutes, uploadedBytes } from "../../http/raw-upload.js";
 import { actorOf, requireUser } from "../identity/request-user.js";
 import { REPORT_FREQUENCIES } from "./report-schedule.js";
 import * as reports from "./reports.service.js";
@@ -38,15 +39,12 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     files: app.deps.files,
   });
 
-  // Photos of construction progress: raw bytes, parsed only in this scope.
-  await app.register(async (scope) => {
-    const photos = scope.withTypeProvider<ZodTypeProvider>();
-    photos.addContentTypeParser(["image/jpeg", "image/png", "application/octet-stream"], { parseAs: "buffer" }, (_request, body, done) => done(null, body));
+  // Photos of construction progress: raw bytes. Over the limit: the generic PAYLOAD_TOO_LARGE, as before.
+  await rawUploadRoutes(app, { mediaTypes: ["image/jpeg", "image/png", "application/octet-stream"], maxBytes: reports.REPORT_IMAGE_MAX_BYTES }, (photos) => {
     photos.post(
       "/projects/:code/report-images",
       {
         config: { access: "projects:declare" },
-        bodyLimit: reports.REPORT_IMAGE_MAX_BYTES,
         schema: {
           tags,
           summary: "上传形象进度照片 Upload a photo (JPEG/PNG, ≤ 10 MB) for an implementation report; the report names it by key",
@@ -54,10 +52,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
           response: { 201: z.object({ key: z.string(), size: z.number().int() }) },
         },
       },
-      async (request, reply) => {
-        const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        return reply.status(201).send(await reports.uploadReportImage(ctx(), requireUser(request), request.params.code, bytes));
-      },
+      async (request, reply) => reply.status(201).send(await reports.uploadReportImage(ctx(), requireUser(request), request.params.code, uploadedBytes(request.body))),
     );
   });
 

@@ -1,5 +1,5 @@
 import { DomainError } from "../../platform/errors.js";
-import { bytesMatch, formatOf, MEDIA_TYPES, type MaterialFormat } from "../materials/material-rules.js";
+import { bytesMatch, decodeFileName as decodeUploadFileName, FILE_NAME_MAX, formatOf, MEDIA_TYPES, type MaterialFormat } from "../materials/material-rules.js";
 
 /**
  * 政策文件附件: what may be attached to a policy document. Documents are published as PDF or OFD (GB/T 33190, the
@@ -21,31 +21,23 @@ export interface Attachment {
 }
 
 /**
- * The file name sent in the `x-file-name` header: percent-encoded UTF-8 (a header cannot carry Chinese as is),
- * without any directory part, 1..200 characters and no control characters.
+ * The attachment's name from the `x-file-name` header (decoded by the uploads' one decoder, keeping only the part
+ * after any directory), or VALIDATION_FAILED naming the header.
  */
 export function decodeFileName(header: string | string[] | undefined): string {
-  const raw = Array.isArray(header) ? header[0] : header;
-  let name: string | undefined;
-  try {
-    name = raw === undefined ? undefined : decodeURIComponent(raw).trim();
-  } catch {
-    name = undefined;
-  }
-  const base = name?.split(/[\\/]/).pop();
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
-  if (!base || base.length > 200 || /[\u0000-\u001f\u007f]/.test(base) || base === "." || base === "..") {
+  const name = decodeUploadFileName(header, { baseName: true });
+  if (name === null) {
     throw new DomainError("VALIDATION_FAILED", {
       fields: [
         {
           path: "x-file-name",
-          message: "请在 x-file-name 请求头中给出文件名（URL 编码，1～200 个字符）",
-          messageEn: "Give the file name in the x-file-name header (percent-encoded, 1 to 200 characters)",
+          message: `请在 x-file-name 请求头中给出文件名（URL 编码，1～${FILE_NAME_MAX} 个字符）`,
+          messageEn: `Give the file name in the x-file-name header (percent-encoded, 1 to ${FILE_NAME_MAX} characters)`,
         },
       ],
     });
   }
-  return base;
+  return name;
 }
 
 /** Checks type and size of an upload; answers its media type. Throws the module's codes naming the field `file`. */

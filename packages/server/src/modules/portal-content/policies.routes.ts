@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { rawUploadRoutes, uploadedBytes } from "../../http/raw-upload.js";
 import { attachmentDisposition } from "../projects/export.js";
-import { DomainError } from "../../platform/errors.js";
 import { actorOf, requireUser } from "../identity/request-user.js";
 import { ATTACHMENT_MAX_BYTES, decodeFileName } from "./attachment.js";
 import * as policies from "./policies.service.js";
@@ -121,40 +121,10 @@ export const policiesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => download(reply, await policies.openAttachment({ db: db(), files: app.deps.files }, requireUser(request), request.params.id, request.params.key)),
   );
 
-  // The upload takes the file's bytes as the body, whatever their content type: its own parser, in its own scope.
-  const uploadScope: FastifyPluginAsyncZod = async (upload) => {
-    upload.removeAllContentTypeParsers();
-    // Read here rather than with Fastify's bodyLimit, so that a file over the limit is ATTACHMENT_TOO_LARGE naming
-    // the field, not a bare 413; reading stops as soon as the limit is passed.
-    upload.addContentTypeParser("*", (request, payload, done) => {
-      const tooLarge = () => new DomainError("ATTACHMENT_TOO_LARGE", { fields: [{ path: "file", message: "附件不得超过 20 MB", messageEn: "At most 20 MB" }] });
-      if (Number(request.headers["content-length"] ?? 0) > ATTACHMENT_MAX_BYTES) {
-        payload.resume();
-        return done(tooLarge(), undefined);
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let failed = false;
-      payload.on("data", (chunk: Buffer) => {
-        if (failed) return;
-        size += chunk.length;
-        if (size > ATTACHMENT_MAX_BYTES) {
-          failed = true;
-          done(tooLarge(), undefined);
-          return;
-        }
-        chunks.push(chunk);
-      });
-      payload.on("end", () => {
-        if (!failed) done(null, Buffer.concat(chunks));
-      });
-      payload.on("error", (error) => {
-        if (!failed) {
-          failed = true;
-          done(error, undefined);
-        }
-      });
-    });
+  // The upload takes the file's bytes as the body, whatever their content type; over the limit it is
+  // ATTACHMENT_TOO_LARGE naming the field, not a bare 413.
+  const tooLarge = { code: "ATTACHMENT_TOO_LARGE", field: "file", message: "附件不得超过 20 MB", messageEn: "At most 20 MB" } as const;
+  await rawUploadRoutes(app, { mediaTypes: "*", maxBytes: ATTACHMENT_MAX_BYTES, tooLarge }, (upload) => {
     upload.post(
       "/policies/:id/attachments",
       {
@@ -168,14 +138,12 @@ export const policiesRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request, reply) => {
-        const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         const fileName = decodeFileName(request.headers["x-file-name"]);
-        const saved = await policies.addAttachment({ db: db(), files: app.deps.files }, requireUser(request), request.params.id, fileName, bytes, actorOf(request));
+        const saved = await policies.addAttachment({ db: db(), files: app.deps.files }, requireUser(request), request.params.id, fileName, uploadedBytes(request.body), actorOf(request));
         return reply.status(201).send(saved);
       },
     );
-  };
-  await app.register(uploadScope);
+  });
 };
 
 /** 政策信息 on the portal: published documents only. Registered under /api/v1. */
