@@ -1,3 +1,4 @@
+import { sendStoredFile } from "../../http/download.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { rawUploadRoutes } from "../../http/raw-upload.js";
@@ -47,12 +48,7 @@ export const caseDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const doc = await openDocument(ctx(), actor(request), request.params.caseId);
-      return reply
-        .header("content-type", doc.mediaType)
-        .header("content-disposition", `attachment; filename="decision-document"; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
-        .header("x-content-sm3", doc.sm3)
-        .header("cache-control", "no-store")
-        .send(doc.bytes);
+      return sendStoredFile(reply, doc, "decision-document");
     },
   );
 };

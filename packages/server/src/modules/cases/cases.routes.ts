@@ -5,7 +5,7 @@ import { DomainError } from "../../platform/errors.js";
 import { actorOf, requireUser } from "../identity/request-user.js";
 import { type CasesContext, explainCase, getCase, takeStep } from "./cases.service.js";
 import { stepActor } from "./step-actor.js";
-import { attachmentDisposition } from "../projects/export.js";
+import { attachmentDisposition } from "../../http/download.js";
 import { resolveCode } from "../projects/code-param.js";
 import { pendingSignOffsOf } from "./sign-off.repository.js";
 import { requestSignOff, sign, signOffView } from "./sign-off.service.js";

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { now } from "../../platform/clock.js";
 import { actorOf, requireUser } from "../identity/request-user.js";
-import { attachmentDisposition } from "../projects/export.js";
+import { attachmentDisposition } from "../../http/download.js";
 import * as disclosures from "./disclosure.service.js";
 import { CSV_CONTENT_TYPE, catalogue, jsonMeta, OPEN_DATA_CAP, toCsv, toWorkbook, XLSX_CONTENT_TYPE } from "./open-data.js";
 

@@ -1,3 +1,4 @@
+import { sendStoredFile } from "../../http/download.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { rawUploadRoutes } from "../../http/raw-upload.js";
@@ -10,11 +11,6 @@ const tags = ["intermediary-services"];
 const idParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 const caseParam = z.object({ caseId: z.string().trim().min(1).max(64) });
 const text = (max: number) => z.string().trim().min(1).max(max);
-
-/** RFC 5987 value-chars: encodeURIComponent leaves ' ( ) * ! as they are, which attr-char does not allow. */
-function rfc5987(value: string): string {
-  return encodeURIComponent(value).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
 
 /**
  * 中介服务委托 (Art. 16), registered under /api/v1. The department's side needs `commissions:manage`, the
@@ -146,13 +142,7 @@ export const commissionsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const r = await commissions.downloadReport(ctx(), requireUser(request), request.params.id, actorOf(request), (msg) => request.log.error(msg));
-      const ext = r.fileName.includes(".") ? r.fileName.slice(r.fileName.lastIndexOf(".") + 1).replace(/[^A-Za-z0-9]/g, "") : "";
-      return reply
-        .header("content-type", r.mediaType)
-        .header("content-disposition", `attachment; filename="report-${request.params.id}${ext ? `.${ext}` : ""}"; filename*=UTF-8''${rfc5987(r.fileName)}`)
-        .header("x-content-sm3", r.sm3)
-        .header("cache-control", "private, no-store")
-        .send(r.bytes);
+      return sendStoredFile(reply, r, `report-${request.params.id}`);
     },
   );
 };

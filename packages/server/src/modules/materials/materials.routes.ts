@@ -1,3 +1,4 @@
+import { sendStoredFile } from "../../http/download.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { rawUploadRoutes } from "../../http/raw-upload.js";
@@ -17,11 +18,6 @@ const fileView = z.object({
   uploadedBy: z.string(),
   status: z.enum(["current", "replaced", "withdrawn"]),
 });
-
-/** RFC 5987 value-chars: encodeURIComponent leaves ' ( ) * ! as they are, which attr-char does not allow. */
-function rfc5987(value: string): string {
-  return encodeURIComponent(value).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
 
 /**
  * 申请材料 (issue 4 §5), registered under /api/v1. The upload body is the file's raw bytes (any of the accepted
@@ -110,13 +106,7 @@ export const materialsRoutes: FastifyPluginAsyncZod = async (app) => {
       const { file, bytes } = await materials.download(deps(), requireUser(request), request.params.id, actorOf(request), (msg) =>
         request.log.error(msg),
       );
-      const ext = file.fileName.includes(".") ? file.fileName.slice(file.fileName.lastIndexOf(".") + 1).replace(/[^A-Za-z0-9]/g, "") : "";
-      return reply
-        .header("content-type", file.mediaType)
-        .header("content-disposition", `attachment; filename="material-${file.id}${ext ? `.${ext}` : ""}"; filename*=UTF-8''${rfc5987(file.fileName)}`)
-        .header("x-content-sm3", file.sm3)
-        .header("cache-control", "private, no-store")
-        .send(bytes);
+      return sendStoredFile(reply, { ...file, bytes }, `material-${file.id}`);
     },
   );
 };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { rawUploadRoutes, uploadedBytes } from "../../http/raw-upload.js";
-import { attachmentDisposition } from "../projects/export.js";
+import { asciiFallbackName, attachmentDisposition } from "../../http/download.js";
 import { actorOf, requireUser } from "../identity/request-user.js";
 import { ATTACHMENT_MAX_BYTES, decodeFileName } from "./attachment.js";
 import * as policies from "./policies.service.js";
@@ -34,11 +34,10 @@ const page = { page: z.coerce.number().int().min(1).default(1), pageSize: z.coer
 
 /** Sends a stored attachment as a download (never rendered inline: the portal does not vouch for its content). */
 async function download(reply: import("fastify").FastifyReply, found: Awaited<ReturnType<typeof policies.openAttachment>>) {
-  const ext = found.attachment.fileName.split(".").pop() ?? "bin";
   return reply
     .header("content-type", found.attachment.mediaType)
     .header("content-length", String(found.size))
-    .header("content-disposition", attachmentDisposition(found.attachment.fileName, `attachment.${ext}`))
+    .header("content-disposition", attachmentDisposition(found.attachment.fileName, asciiFallbackName("attachment", found.attachment.fileName)))
     .header("x-content-type-options", "nosniff")
     .send(found.stream);
 }

@@ -36,11 +36,6 @@ export function cstDateTime(at: Date): string {
   return new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ");
 }
 
-/** RFC 6266 / RFC 5987: an ASCII fallback name plus the UTF-8 name that browsers use. */
-export function attachmentDisposition(fileName: string, asciiFallback: string): string {
-  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
 /**
  * The 项目清单 workbook: one header row, one row per project. When the search matched more rows than were
  * exported, a last row says so, so that nobody mistakes a capped sheet for the whole list.

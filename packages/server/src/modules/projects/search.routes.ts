@@ -2,7 +2,8 @@ import { APPROVAL_CATEGORIES, PROJECT_STATUSES } from "@tzxm/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, requireUser } from "../identity/request-user.js";
-import { attachmentDisposition, EXPORT_FILE_NAME, XLSX_CONTENT_TYPE } from "./export.js";
+import { attachmentDisposition } from "../../http/download.js";
+import { EXPORT_FILE_NAME, XLSX_CONTENT_TYPE } from "./export.js";
 import { exportProjects, searchProjects } from "./search.service.js";
 
 const tags = ["projects"];

@@ -1,3 +1,4 @@
+import { sendStoredFile } from "../../http/download.js";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, requireUser } from "../identity/request-user.js";
@@ -169,13 +170,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const a = await rectification.downloadAttachment(ctx(), requireUser(request), request.params.id, request.params.seq, actorOf(request), (msg) => request.log.error(msg));
-      const ext = a.fileName.includes(".") ? a.fileName.slice(a.fileName.lastIndexOf(".") + 1).replace(/[^A-Za-z0-9]/g, "") : "";
-      return reply
-        .header("content-type", a.mediaType)
-        .header("content-disposition", `attachment; filename="rectification-${request.params.id}-${request.params.seq}${ext ? `.${ext}` : ""}"; filename*=UTF-8''${encodeURIComponent(a.fileName).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`)
-        .header("x-content-sm3", a.sm3)
-        .header("cache-control", "private, no-store")
-        .send(a.bytes);
+      return sendStoredFile(reply, a, `rectification-${request.params.id}-${request.params.seq}`);
     },
   );
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, requireUser } from "../../identity/request-user.js";
 import { resolveCode } from "../code-param.js";
-import { attachmentDisposition } from "../export.js";
+import { attachmentDisposition } from "../../../http/download.js";
 import { filingCertificate } from "./certificate.service.js";
 import { certificateFileName } from "./particulars.js";
 
