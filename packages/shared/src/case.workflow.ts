@@ -9,7 +9,7 @@
 export const CASE_STATUSES = ["notified", "submitted", "accepted", "paused", "refused", "completed", "withdrawn"] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-/** Status names for messages the server writes (the web has the same words in its i18n tables). */
+/** Status names: the server's messages and the web's Chinese texts (i18n/zh.ts) both take them from here. */
 export const CASE_STATUS_LABELS: Record<CaseStatus, { zh: string; en: string }> = {
   notified: { zh: "告知应办", en: "notified" },
   submitted: { zh: "已收件", en: "submitted" },

@@ -66,7 +66,7 @@ export const PROJECT_STATUSES = [
 ] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
-/** Status names for messages the server writes (the web's i18n tables say the same). */
+/** Status names: the server's messages and the web's Chinese texts (i18n/zh.ts) both take them from here. */
 export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
   declared: "已申报",
   in_approval: "审批中",

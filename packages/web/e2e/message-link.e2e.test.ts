@@ -1,6 +1,6 @@
 /**
  * 站内消息 lead to their case: the unit submits its application, the handling department hears of it, and the
- * officer opens the message from the bell straight into the case.
+ * officer opens the message from the bell straight into the case; the unit's own message opens its project.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrowserSession, declareOverHttp, openBrowserSession, signInOverHttp } from "./browser.js";
@@ -34,6 +34,21 @@ describe("messages", () => {
     const drawer = page.getByTestId("case-drawer");
     await expect.poll(() => drawer.getAttribute("data-status")).toBe("submitted");
     expect(await drawer.textContent()).toContain("消息直达测试项目");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("opens the unit's project, with its matters, from the unit's own message", async () => {
+    const { context, page, problems } = await session.newPage();
+    await session.signIn(page, "demo-unit");
+    await page.getByTestId("message-bell").click();
+    const message = page.locator(`[data-testid="message-item"][data-kind="case.submit"]`).first();
+    await message.waitFor();
+    await message.click();
+    await page.waitForURL(`**/admin/projects?case=${caseId}`);
+    const drawer = page.getByTestId("project-drawer");
+    await expect.poll(async () => (await drawer.textContent()) ?? "").toContain("消息直达测试项目");
+    await page.getByTestId("matter-ZJ-FGW-003").waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });

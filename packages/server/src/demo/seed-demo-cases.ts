@@ -17,8 +17,14 @@ import { DEMO_ORGANISATIONS } from "./demo-data.js";
  * Sample projects with cases in every state, so that a fresh demo shows a living workbench, warnings, the
  * parallel view, a completion notice and disclosed results: one 核准 project under way (one case overdue, one
  * due soon, one paused for expert review, one not yet submitted) and one 备案 project whose matters are all done.
- * Steps are dated in the past relative to today (a department's system may report steps afterwards, spec §6),
- * and the projects' declaration dates are moved back to match. Loaded once, into an embedded demo database only.
+ * Steps are dated in the past relative to today, and the projects' declaration dates are moved back to match.
+ * Loaded once, into an embedded demo database only.
+ *
+ * 电子监察 cards the demo means to show (the supervisor's dashboard has a red card and yellow ones): the lateness of
+ * the two cases made late on purpose — ZJ-FGW-002, overdue: OVERALL_LIMIT red and PROMISED_LIMIT yellow (its
+ * promised 10 working days passed long ago); ZJ-ZRZY-001, 2 days left: OVERALL_LIMIT yellow and PROMISED_LIMIT
+ * yellow. Nothing else: each step is recorded as of its own time (as if the departments' systems had reported it
+ * then), not today, else LATE_ACCEPTANCE would card every backdated acceptance.
  */
 const unit = DEMO_ORGANISATIONS.find((o) => o.kind === "project_unit")!;
 const creditCode = `${unit.creditCodeStem}${creditCodeCheckCharacter(unit.creditCodeStem!)}`;
@@ -71,7 +77,7 @@ export async function seedDemoCases(config: Config, db: Kysely<DB>, calendar: Wo
   const who = (name: string) => actors.get(name)!;
   const owner = who("demo-unit");
   if (owner.kind !== "user") return false;
-  const ctx = { db, calendar, warnDays: config.CASE_WARN_WORKING_DAYS };
+  const ctx = { db, calendar, warnDays: config.CASE_WARN_WORKING_DAYS, recordedAt: (stepAt: Date) => stepAt };
   const step = (actor: string, caseId: string, input: StepInput) => takeStep(ctx, who(actor), caseId, input);
 
   const declare = async (over: Record<string, unknown>, declaredOn: string) => {

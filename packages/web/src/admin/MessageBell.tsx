@@ -2,7 +2,6 @@ import { BellOutlined } from "@ant-design/icons";
 import { Badge, Button, Empty, Popover, Typography } from "antd";
 import { useEffect } from "react";
 import { useNavigate } from "react-router-dom";
-import { useSession } from "../context/SessionContext.js";
 import { api } from "../api/client.js";
 import { useApi } from "../api/hooks.js";
 import { ErrorAlert } from "../components/ErrorAlert.js";
@@ -19,6 +18,8 @@ interface Message {
   bodyEn: string;
   createdAt: string;
   readAt: string | null;
+  /** Where the reader acts on it (the server decides: the case for officers, the project for its unit). */
+  link: string | null;
 }
 
 /** A minute: the unit hears of a step soon enough without the page hammering the server. */
@@ -27,7 +28,6 @@ const POLL_MS = 60_000;
 /** 站内消息 (Art. 14(3), 15): the unread count in the header; opening one marks it read. */
 export function MessageBell() {
   const { t, lang } = useI18n();
-  const { can } = useSession();
   const navigate = useNavigate();
   const messages = useApi<{ unread: number; items: Message[] }>("/messages", { limit: 20 });
   const { reload } = messages;
@@ -41,8 +41,7 @@ export function MessageBell() {
       await api(`/messages/${m.id}/read`, { method: "POST" }).catch(() => undefined);
       reload();
     }
-    // A case's message opens the case for those who handle it.
-    if (m.kind.startsWith("case.") && can("cases:handle")) navigate(`/admin/cases?case=${encodeURIComponent(m.subject)}`);
+    if (m.link) navigate(m.link);
   }
 
   const items = messages.data?.items ?? [];
@@ -57,7 +56,7 @@ export function MessageBell() {
             key={m.id}
             type="button"
             onClick={() => void read(m)}
-            style={{ display: "block", width: "100%", textAlign: "left", background: "none", border: "none", cursor: m.readAt && !m.kind.startsWith("case.") ? "default" : "pointer", opacity: m.readAt ? 0.65 : 1, padding: "8px 4px", borderBottom: "1px solid #f0f0f0" }}
+            style={{ display: "block", width: "100%", textAlign: "left", background: "none", border: "none", cursor: m.readAt && !m.link ? "default" : "pointer", opacity: m.readAt ? 0.65 : 1, padding: "8px 4px", borderBottom: "1px solid #f0f0f0" }}
             data-testid="message-item"
             data-read={m.readAt ? "true" : "false"}
             data-kind={m.kind}

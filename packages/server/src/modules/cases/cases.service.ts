@@ -17,6 +17,11 @@ export interface CasesContext {
   db: Kysely<DB>;
   calendar: WorkingDayCalendar;
   warnDays: number;
+  /**
+   * When a step counts as recorded (`recorded_at`, what 电子监察 judges a late report by): now, except for the demo's
+   * sample history (src/demo), whose backdated steps stand for reports made at the time.
+   */
+  recordedAt?: (stepAt: Date) => Date;
 }
 
 /** Who takes a step: a signed-in user, or a department's business system holding an API key. */
@@ -255,7 +260,7 @@ export async function applyStep(ctx: CasesContext, tx: Transaction<DB>, actor: S
   const at = stepTime(input, c.last_step_at);
   const { set, details } = await effectsOf(tx, input, c, actor, at);
   const events = await repo.eventsOfCase(tx, caseId);
-  const recordedAt = now();
+  const recordedAt = ctx.recordedAt?.(at) ?? now();
   const actorLabel = actor.kind === "user" ? actor.user.displayName : `接口:${actor.name}`;
   const newEvent = { case_id: caseId, seq: events.length + 1, type: input.type, at, on_date: cstDate(at), recorded_at: recordedAt, actor_kind: role, actor_user_id: actor.kind === "user" ? actor.user.id : null, api_key_id: actor.kind === "api_key" ? actor.keyId : null, actor_label: actorLabel, status_after: transition.next, body: details };
   await repo.insertEvent(tx, newEvent);

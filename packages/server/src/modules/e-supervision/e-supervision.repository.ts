@@ -89,6 +89,32 @@ export function insertCard(
     .executeTakeFirst();
 }
 
+/**
+ * Whether a card on the governing time limit tells a department's leaders of a case's lateness with this due date:
+ * an enabled overall_limit rule on the governing limit, and its overdue card (the rule's own level) not yet raised
+ * for the case, or raised for this same due date. A card raised for an earlier due date (before an extension) will
+ * not be raised again.
+ */
+export async function governingLateCarded(tx: Q, caseId: string, dueDate: string): Promise<boolean> {
+  const rule = await tx
+    .selectFrom("supervision_rule")
+    .select(["code", "level"])
+    .where("kind", "=", "overall_limit")
+    .where("enabled", "=", true)
+    .where(sql<string>`parameters->>'limit'`, "=", "governing")
+    .orderBy("code")
+    .executeTakeFirst();
+  if (!rule) return false;
+  const card = await tx
+    .selectFrom("supervision_card")
+    .select(sql<string | null>`evidence->'figures'->>'dueDate'`.as("due_date"))
+    .where("rule_code", "=", rule.code)
+    .where("case_id", "=", caseId)
+    .where("level", "=", rule.level)
+    .executeTakeFirst();
+  return !card || card.due_date === dueDate;
+}
+
 /** Supervisors with the region of their organisation (whose scope decides which cards they hear of). */
 export function activeSupervisors(tx: Q) {
   return tx

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { now } from "../../platform/clock.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { actorOf, requireUser } from "../identity/request-user.js";
+import { messageLink } from "./message-link.js";
 import * as repo from "./messages.repository.js";
 
 /**
@@ -28,7 +29,7 @@ export const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
       ]);
       return {
         unread: Number(unread.n),
-        items: items.map((m) => ({ id: m.id, kind: m.kind, subject: m.subject, title: m.title, titleEn: m.title_en, body: m.body, bodyEn: m.body_en, createdAt: m.created_at.toISOString(), readAt: m.read_at?.toISOString() ?? null })),
+        items: items.map((m) => ({ id: m.id, kind: m.kind, subject: m.subject, title: m.title, titleEn: m.title_en, body: m.body, bodyEn: m.body_en, createdAt: m.created_at.toISOString(), readAt: m.read_at?.toISOString() ?? null, link: messageLink(m.kind, m.subject, u) })),
       };
     },
   );

@@ -12,6 +12,7 @@ import { isDictKey, useI18n } from "../../i18n/index.js";
 import { formatInstant } from "../../lib/format.js";
 import { ProjectDrawer } from "./ProjectDrawer.js";
 import { ProjectFilterForm } from "./ProjectFilterForm.js";
+import { useLinkedProject } from "./useLinkedProject.js";
 import type { ProjectFilters, ProjectListItem, ProjectQuery } from "./types.js";
 
 /**
@@ -25,6 +26,7 @@ export function ProjectsPage() {
   const [query, setQuery] = useState<ProjectQuery>({ page: 1, pageSize: 20 });
   const [filterError, setFilterError] = useState<ApiError>();
   const [opened, setOpened] = useState<ProjectListItem | null>(null);
+  const linked = useLinkedProject();
   const { data, error, loading, reload } = useApi<Page<ProjectListItem>>("/projects", query);
   const label = (key: string, fallback: string) => (isDictKey(key) ? t(key) : fallback);
   const { page: _page, pageSize: _pageSize, ...filters } = query;
@@ -96,7 +98,14 @@ export function ProjectsPage() {
         data-testid="projects-table"
         pagination={listPagination(query, data?.total, setQuery, t)}
       />
-      <ProjectDrawer item={opened} onClose={() => setOpened(null)} onChanged={reload} />
+      <ProjectDrawer
+        item={opened ?? linked.item}
+        onClose={() => {
+          setOpened(null);
+          linked.clear();
+        }}
+        onChanged={reload}
+      />
     </Card>
   );
 }
