@@ -1,13 +1,8 @@
-import { BarChart } from "echarts/charts";
-import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
-import * as echarts from "echarts/core";
-import { CanvasRenderer } from "echarts/renderers";
-import { useEffect, useRef } from "react";
+import { useMemo } from "react";
+import { EChart } from "../../components/EChart.js";
 import { LIGHT_LABELS, useCaseLabels } from "../../i18n/case-labels.js";
 import { useI18n } from "../../i18n/index.js";
 import type { CaseWorkload } from "./types.js";
-
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 const STATUSES = ["notified", "submitted", "accepted", "paused", "completed", "refused", "withdrawn"] as const;
 /** The stored warning of each case as the light it shows (closed and paused cases are counted as "none"). */
@@ -21,23 +16,9 @@ const SERIES = [
 export function WorkloadChart({ workload }: { workload: CaseWorkload }) {
   const { pick } = useI18n();
   const labels = useCaseLabels();
-  const element = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!element.current) return;
-    const chart = echarts.init(element.current);
-    const resize = () => chart.resize();
-    window.addEventListener("resize", resize);
-    return () => {
-      window.removeEventListener("resize", resize);
-      chart.dispose();
-    };
-  }, []);
-
-  useEffect(() => {
-    if (!element.current) return;
+  const option = useMemo(() => {
     const count = (status: string, warning: string) => workload.items.filter((i) => i.status === status && i.warning === warning).reduce((n, i) => n + i.count, 0);
-    echarts.getInstanceByDom(element.current)?.setOption({
+    return {
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
       legend: { top: 0 },
       grid: { left: 40, right: 16, top: 36, bottom: 72 },
@@ -51,9 +32,9 @@ export function WorkloadChart({ workload }: { workload: CaseWorkload }) {
         barMaxWidth: 40,
         data: STATUSES.map((st) => count(st, s.warning)),
       })),
-    });
+    };
   }, [workload, pick, labels]);
 
   const total = workload.items.reduce((n, i) => n + i.count, 0);
-  return <div ref={element} style={{ width: "100%", height: 280 }} data-testid="workload-chart" data-total={total} />;
+  return <EChart option={option} testId="workload-chart" height={280} attributes={{ "data-total": total }} />;
 }

@@ -1,10 +1,9 @@
 import { type ButtonProps, Form, Input, Modal, Select } from "antd";
-import { useState } from "react";
-import { type ApiError, api } from "../../api/client.js";
-import { applyFieldErrors } from "../../api/form-errors.js";
-import { asApiError, useApi } from "../../api/hooks.js";
+import { api } from "../../api/client.js";
+import { useApi } from "../../api/hooks.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { useI18n } from "../../i18n/index.js";
+import { useFormRequest } from "../../lib/use-form-request.js";
 import type { Commission, CommissionOption } from "./types.js";
 
 interface QueueItem {
@@ -36,11 +35,9 @@ export interface CommissionDialogProps {
  * `{open && <CommissionDialog caseId={id} onDone={…} onClose={…} />}`.
  */
 export function CommissionDialog({ caseId, onDone, onClose }: CommissionDialogProps) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<ApiError>();
-  const [unmatched, setUnmatched] = useState<ApiError["fields"]>();
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error, unmatched } = useFormRequest(form, FIELDS);
   const options = useApi<{ items: CommissionOption[] }>("/commissions/intermediaries");
   const cases = useApi<{ items: QueueItem[] }>(caseId ? null : "/cases", { status: "accepted", pageSize: 200 });
   const intermediaryId = Form.useWatch("intermediaryId", form);
@@ -48,21 +45,11 @@ export function CommissionDialog({ caseId, onDone, onClose }: CommissionDialogPr
 
   async function submit() {
     const values = await form.validateFields();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const target = caseId ?? values.caseId;
       const body = { intermediaryId: values.intermediaryId, service: values.service, requirements: values.requirements.trim() };
       onDone(await api<Commission>(`/cases/${encodeURIComponent(target)}/commissions`, { method: "POST", body }));
-    } catch (cause) {
-      const apiError = asApiError(cause);
-      if (apiError) {
-        setUnmatched(applyFieldErrors(form, apiError, lang, FIELDS));
-        setError(apiError);
-      }
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,17 +1,18 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Descriptions, Rate, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Descriptions, Rate, Select, Space, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import type { ApiError } from "../../api/client.js";
-import { useApi } from "../../api/hooks.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
-import { listPagination } from "../../components/listPagination.js";
+import { TwoLineCell } from "../../components/TwoLineCell.js";
 import { useSession } from "../../context/SessionContext.js";
 import { useI18n } from "../../i18n/index.js";
 import { formatInstant } from "../../lib/format.js";
+import { useCreateDialog } from "../../lib/use-action.js";
+import { rowTestId, usePagedList } from "../../lib/use-paged-list.js";
 import { CommissionActions } from "./CommissionActions.js";
 import { CommissionDialog } from "./CommissionDialog.js";
-import type { Commission, CommissionPage, CommissionStatus } from "./types.js";
+import type { Commission, CommissionStatus } from "./types.js";
 
 const STATUSES: CommissionStatus[] = ["commissioned", "accepted", "delivered", "evaluated", "declined", "cancelled"];
 const STATUS_COLOR: Record<CommissionStatus, string> = {
@@ -22,12 +23,6 @@ const STATUS_COLOR: Record<CommissionStatus, string> = {
   declined: "default",
   cancelled: "default",
 };
-
-interface Query {
-  status?: CommissionStatus | undefined;
-  page: number;
-  pageSize: number;
-}
 
 /** The intermediary's own clock: promised working days from the day after acceptance to delivery. */
 function ClockCell({ k }: { k: Commission }) {
@@ -50,35 +45,23 @@ function ClockCell({ k }: { k: Commission }) {
  */
 export function CommissionsPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const { user, can } = useSession();
-  const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20 });
-  const { data, error, loading, reload } = useApi<CommissionPage>("/commissions", { ...query });
+  const list = usePagedList<Commission, { status?: CommissionStatus }>("/commissions");
   const [actionError, setActionError] = useState<ApiError>();
-  const [commissioning, setCommissioning] = useState(false);
+  const commissioning = useCreateDialog(list.reload);
   const intro = user?.role === "intermediary" ? "kmIntroIntermediary" : can("commissions:manage") ? "kmIntroDepartment" : "kmIntroSupervisor";
 
   const columns: ColumnsType<Commission> = [
     {
       title: t("kmProjectMatter"),
       key: "case",
-      render: (_, k) => (
-        <Space orientation="vertical" size={0}>
-          <span>{k.projectName}</span>
-          <Typography.Text type="secondary">{`${k.matterName} · ${k.projectCode}`}</Typography.Text>
-        </Space>
-      ),
+      render: (_, k) => <TwoLineCell main={k.projectName} sub={`${k.matterName} · ${k.projectCode}`} />,
     },
     { title: t("kmDepartment"), dataIndex: "department" },
     {
       title: t("kmIntermediaryService"),
       key: "intermediary",
-      render: (_, k) => (
-        <Space orientation="vertical" size={0}>
-          <span>{k.intermediary}</span>
-          <Typography.Text type="secondary">{k.service}</Typography.Text>
-        </Space>
-      ),
+      render: (_, k) => <TwoLineCell main={k.intermediary} sub={k.service} />,
     },
     {
       title: t("cmStatus"),
@@ -99,13 +82,7 @@ export function CommissionsPage() {
     {
       title: t("actions"),
       key: "actions",
-      render: (_, k) => (
-        <CommissionActions
-          commission={k}
-          onError={setActionError}
-          onChanged={() => reload()}
-        />
-      ),
+      render: (_, k) => <CommissionActions commission={k} onError={setActionError} onChanged={() => list.reload()} />,
     },
   ];
 
@@ -115,7 +92,7 @@ export function CommissionsPage() {
       data-testid="commissions-page"
       extra={
         can("commissions:manage") && (
-          <Button type="primary" icon={<PlusOutlined />} data-testid="commission-new" onClick={() => setCommissioning(true)}>
+          <Button type="primary" icon={<PlusOutlined />} data-testid="commission-new" onClick={commissioning.show}>
             {t("kmCommission")}
           </Button>
         )
@@ -128,20 +105,18 @@ export function CommissionsPage() {
           placeholder={t("kmAllStatuses")}
           style={{ width: 200 }}
           data-testid="commission-filter-status"
-          value={query.status}
-          onChange={(status?: CommissionStatus) => setQuery({ ...query, status, page: 1 })}
+          value={list.filters.status}
+          onChange={(status?: CommissionStatus) => list.filter({ status })}
           options={STATUSES.map((s) => ({ value: s, label: t(`kmStatus_${s}`) }))}
         />
       </Space>
-      <ErrorAlert error={error ?? actionError} style={{ marginBottom: 16 }} />
+      <ErrorAlert error={list.error ?? actionError} style={{ marginBottom: 16 }} />
       <Table<Commission>
         rowKey="id"
         size="middle"
-        loading={loading}
         columns={columns}
-        dataSource={data?.items ?? []}
-        pagination={listPagination(query, data?.total, setQuery, t)}
-        onRow={(k) => ({ "data-testid": `commission-row-${k.id}` }) as React.HTMLAttributes<HTMLElement>}
+        {...list.table}
+        onRow={rowTestId("commission-row")}
         expandable={{
           expandedRowRender: (k) => (
             <Descriptions
@@ -160,16 +135,7 @@ export function CommissionsPage() {
         }}
         data-testid="commissions-list"
       />
-      {commissioning && (
-        <CommissionDialog
-          onClose={() => setCommissioning(false)}
-          onDone={() => {
-            setCommissioning(false);
-            message.success(t("kmCommissionedMsg"));
-            reload();
-          }}
-        />
-      )}
+      {commissioning.open && <CommissionDialog {...commissioning.props(t("kmCommissionedMsg"))} />}
     </Card>
   );
 }

@@ -43,13 +43,6 @@ export interface Commission {
   allowedActions: CommissionAction[];
 }
 
-export interface CommissionPage {
-  items: Commission[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
 /** `GET /api/v1/commissions/intermediaries`: who may be commissioned, for what. */
 export interface CommissionOption {
   id: number;

@@ -1,52 +1,26 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Input, Modal, Space, Table, Tag } from "antd";
+import { Alert, Button, Input, Space, Table, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
-import { type ApiError, api } from "../../api/client.js";
-import { asApiError, useApi } from "../../api/hooks.js";
+import { api } from "../../api/client.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
-import { listPagination } from "../../components/listPagination.js";
+import { ReasonDialog } from "../../components/ReasonDialog.js";
 import { useSession } from "../../context/SessionContext.js";
 import { useI18n } from "../../i18n/index.js";
+import { useAction } from "../../lib/use-action.js";
+import { usePagedList } from "../../lib/use-paged-list.js";
 import { IntermediaryEditor } from "./IntermediaryEditor.js";
-import type { Intermediary, Page } from "./types.js";
-
-interface Query {
-  q?: string;
-  page: number;
-  pageSize: number;
-}
+import type { Intermediary } from "./types.js";
 
 /** 中介机构名录: read by every department in its data scope, kept by the comprehensive management department. */
 export function IntermediariesTab() {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const { user } = useSession();
   const keeper = user?.organisation.kind === "comprehensive";
-  const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20 });
-  const { data, error, loading, reload } = useApi<Page<Intermediary>>("/intermediaries", { ...query });
+  const list = usePagedList<Intermediary, { q?: string }>("/intermediaries");
+  const { run: act, busy, error: actionError } = useAction(list.reload);
   const [editing, setEditing] = useState<Intermediary | "new">();
   const [suspending, setSuspending] = useState<Intermediary>();
-  const [reason, setReason] = useState("");
-  const [actionError, setActionError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
-
-  async function act(call: () => Promise<unknown>, done: string) {
-    setBusy(true);
-    setActionError(undefined);
-    try {
-      await call();
-      message.success(done);
-      reload();
-      return true;
-    } catch (cause) {
-      const apiError = asApiError(cause);
-      if (apiError) setActionError(apiError);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const columns: ColumnsType<Intermediary> = [
     { title: t("imName"), dataIndex: "name" },
@@ -95,18 +69,10 @@ export function IntermediariesTab() {
             {t("cmNewIntermediary")}
           </Button>
         )}
-        <Input.Search allowClear placeholder={t("imSearchPlaceholder")} style={{ width: 300 }} onSearch={(v) => setQuery({ ...query, q: v.trim() || undefined, page: 1 })} />
+        <Input.Search allowClear placeholder={t("imSearchPlaceholder")} style={{ width: 300 }} onSearch={(v) => list.filter({ q: v.trim() || undefined })} />
       </Space>
-      <ErrorAlert error={error ?? actionError} style={{ marginBottom: 16 }} />
-      <Table<Intermediary>
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        columns={columns}
-        dataSource={data?.items ?? []}
-        pagination={listPagination(query, data?.total, setQuery, t)}
-        data-testid="intermediaries-admin-list"
-      />
+      <ErrorAlert error={list.error ?? actionError} style={{ marginBottom: 16 }} />
+      <Table<Intermediary> rowKey="id" size="middle" columns={columns} {...list.table} data-testid="intermediaries-admin-list" />
       {editing && (
         <IntermediaryEditor
           intermediary={editing === "new" ? undefined : editing}
@@ -114,29 +80,21 @@ export function IntermediariesTab() {
           onClose={() => setEditing(undefined)}
           onSaved={() => {
             setEditing(undefined);
-            reload();
+            list.reload();
           }}
         />
       )}
-      <Modal
-        open={!!suspending}
+      <ReasonDialog
+        target={suspending}
         title={t("cmSuspendTitle")}
         okText={t("cmSuspend")}
-        cancelText={t("cancel")}
-        okButtonProps={{ danger: true, disabled: !reason.trim(), loading: busy }}
-        onCancel={() => setSuspending(undefined)}
-        onOk={async () => {
-          const i = suspending;
-          if (!i) return;
-          if (await act(() => api(`/intermediaries/${i.id}/suspend`, { method: "POST", body: { reason: reason.trim() } }), t("cmSuspendedMsg"))) {
-            setSuspending(undefined);
-            setReason("");
-          }
-        }}
-        destroyOnHidden
-      >
-        <Input.TextArea placeholder={t("cmSuspendReason")} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} data-testid="intermediary-suspend-reason" />
-      </Modal>
+        placeholder={t("cmSuspendReason")}
+        testId="intermediary-suspend-reason"
+        danger
+        busy={busy}
+        onClose={() => setSuspending(undefined)}
+        onConfirm={(i, reason) => act(() => api(`/intermediaries/${i.id}/suspend`, { method: "POST", body: { reason } }), t("cmSuspendedMsg"))}
+      />
     </>
   );
 }

@@ -1,11 +1,10 @@
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
-import { App, AutoComplete, Button, Divider, Drawer, Form, Input, InputNumber, Space } from "antd";
-import { useState } from "react";
-import { type ApiError, api } from "../../api/client.js";
-import { applyFieldErrors } from "../../api/form-errors.js";
-import { asApiError } from "../../api/hooks.js";
+import { App, AutoComplete, Button, Divider, Form, Input, InputNumber, Space } from "antd";
+import { api } from "../../api/client.js";
+import { EditorDrawer } from "../../components/EditorDrawer.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { useI18n } from "../../i18n/index.js";
+import { useFormRequest } from "../../lib/use-form-request.js";
 import { COMMON_SERVICES } from "../../portal/intermediaries/types.js";
 import type { Intermediary, IntermediaryBody } from "./types.js";
 
@@ -14,12 +13,10 @@ const known = (path: string) => TOP.includes(path) || /^(qualifications|services
 
 /** A registration: name, credit code, region, qualifications and services as lists, contacts. */
 export function IntermediaryEditor(props: { intermediary: Intermediary | undefined; editable: boolean; onClose(): void; onSaved(): void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<IntermediaryBody>();
-  const [error, setError] = useState<ApiError>();
-  const [unmatched, setUnmatched] = useState<ApiError["fields"]>();
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error, unmatched } = useFormRequest(form, known);
   const i = props.intermediary;
   const required = [{ required: true, whitespace: true, message: t("cmRequired") }];
 
@@ -27,21 +24,12 @@ export function IntermediaryEditor(props: { intermediary: Intermediary | undefin
     await form.validateFields();
     // getFieldsValue(true) keeps what the form does not show (the linked organisation).
     const values = form.getFieldsValue(true) as IntermediaryBody;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       if (i) await api(`/intermediaries/${i.id}`, { method: "PUT", body: values });
       else await api("/intermediaries", { method: "POST", body: values });
       message.success(t("cmSaved"));
       props.onSaved();
-    } catch (cause) {
-      const apiError = asApiError(cause);
-      if (!apiError) return;
-      setError(apiError);
-      setUnmatched(applyFieldErrors(form, apiError, lang, known));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const initial: IntermediaryBody = i
@@ -59,20 +47,16 @@ export function IntermediaryEditor(props: { intermediary: Intermediary | undefin
     : { name: "", creditCode: "", regionCode: "", qualifications: [], services: [{ service: "", feeBasis: "", promisedWorkingDays: 20 }], contactName: "", contactPhone: "", address: "" };
 
   return (
-    <Drawer
-      open
-      size={820}
+    <EditorDrawer
+      testId="intermediary-editor"
       title={i ? i.name : t("cmNewIntermediary")}
+      size={820}
+      editable={props.editable}
+      busy={busy}
+      saveText={t("cmSave")}
+      saveTestId="intermediary-save"
+      onSave={save}
       onClose={props.onClose}
-      destroyOnHidden
-      data-testid="intermediary-editor"
-      extra={
-        props.editable && (
-          <Button type="primary" loading={busy} onClick={() => void save().catch(() => undefined)} data-testid="intermediary-save">
-            {t("cmSave")}
-          </Button>
-        )
-      }
     >
       <ErrorAlert error={error} fields={unmatched} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical" disabled={!props.editable} initialValues={initial}>
@@ -154,6 +138,6 @@ export function IntermediaryEditor(props: { intermediary: Intermediary | undefin
           )}
         </Form.List>
       </Form>
-    </Drawer>
+    </EditorDrawer>
   );
 }

@@ -1,11 +1,11 @@
 import { DeleteOutlined, UploadOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Divider, Drawer, Form, Input, Select, Space, Table, Typography, Upload } from "antd";
+import { Alert, App, Button, Divider, Form, Input, Select, Space, Table, Typography, Upload } from "antd";
 import { useState } from "react";
-import { type ApiError, api, uploadRaw } from "../../api/client.js";
-import { applyFieldErrors } from "../../api/form-errors.js";
-import { asApiError } from "../../api/hooks.js";
+import { api, uploadRaw } from "../../api/client.js";
+import { EditorDrawer } from "../../components/EditorDrawer.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { useI18n } from "../../i18n/index.js";
+import { useFormRequest } from "../../lib/use-form-request.js";
 import { CATEGORY_LABELS, fileSize } from "../../portal/policies/types.js";
 import type { Policy, PolicyAttachment, PolicyBody, PolicyCategory } from "./types.js";
 
@@ -14,84 +14,52 @@ const ACCEPT = ".pdf,.ofd,.doc,.docx,.xls,.xlsx";
 
 /** A policy document's text and attachments: editable while a draft, else read only. */
 export function PolicyEditor(props: { policy: Policy | undefined; onClose(): void; onSaved(policy: Policy): void }) {
-  const { t, pick, lang } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<PolicyBody>();
-  const [error, setError] = useState<ApiError>();
-  const [unmatched, setUnmatched] = useState<ApiError["fields"]>();
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error, unmatched } = useFormRequest(form, FIELDS);
   const [attachments, setAttachments] = useState<PolicyAttachment[]>(props.policy?.attachments ?? []);
   const p = props.policy;
   const editable = !p || p.actions.includes("edit");
   const required = [{ required: true, whitespace: true, message: t("cmRequired") }];
   const categories = (Object.keys(CATEGORY_LABELS) as PolicyCategory[]).map((value) => ({ value, label: pick(CATEGORY_LABELS[value]) }));
 
-  function fail(cause: unknown) {
-    const apiError = asApiError(cause);
-    if (!apiError) return;
-    setError(apiError);
-    setUnmatched(applyFieldErrors(form, apiError, lang, FIELDS));
-  }
-
   async function save() {
     const values = await form.validateFields();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const body = { ...values, documentNumber: values.documentNumber?.trim() || null };
       const saved = p ? await api<Policy>(`/policies/${p.id}`, { method: "PUT", body }) : await api<Policy>("/policies", { method: "POST", body });
       message.success(t("cmSaved"));
       props.onSaved(saved);
-    } catch (cause) {
-      fail(cause);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
-  async function upload(file: File) {
-    if (!p) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+  const upload = (file: File) =>
+    run(async () => {
+      if (!p) return;
       const added = await uploadRaw<PolicyAttachment>(`/policies/${p.id}/attachments`, file, { headers: { "x-file-name": encodeURIComponent(file.name) } });
       setAttachments((list) => [...list.filter((a) => a.key !== added.key), added]);
       message.success(t("cmUploaded"));
-    } catch (cause) {
-      fail(cause);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
-  async function remove(a: PolicyAttachment) {
-    if (!p) return;
-    setBusy(true);
-    try {
+  const remove = (a: PolicyAttachment) =>
+    run(async () => {
+      if (!p) return;
       const after = await api<Policy>(`/policies/${p.id}/attachments/${a.key}`, { method: "DELETE" });
       setAttachments(after.attachments);
-    } catch (cause) {
-      fail(cause);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
-    <Drawer
-      open
-      size={760}
+    <EditorDrawer
+      testId="policy-editor"
       title={p ? p.title : t("cmNewPolicy")}
+      size={760}
+      editable={editable}
+      busy={busy}
+      saveText={t("cmSave")}
+      saveTestId="policy-save"
+      onSave={save}
       onClose={props.onClose}
-      destroyOnHidden
-      data-testid="policy-editor"
-      extra={
-        editable && (
-          <Button type="primary" loading={busy} onClick={() => void save().catch(() => undefined)} data-testid="policy-save">
-            {t("cmSave")}
-          </Button>
-        )
-      }
     >
       {!editable && <Alert type="info" showIcon title={t("cmReadOnly")} style={{ marginBottom: 16 }} />}
       {p?.withdrawnReason && <Alert type="warning" showIcon title={`${t("cmWithdrawReason")}：${p.withdrawnReason}`} style={{ marginBottom: 16 }} />}
@@ -179,6 +147,6 @@ export function PolicyEditor(props: { policy: Policy | undefined; onClose(): voi
           )}
         </>
       )}
-    </Drawer>
+    </EditorDrawer>
   );
 }

@@ -55,10 +55,3 @@ export interface IntermediaryBody {
   contactPhone: string;
   address: string;
 }
-
-export interface Page<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
-}

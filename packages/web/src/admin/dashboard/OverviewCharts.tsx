@@ -5,7 +5,7 @@ import { type DictKey, useI18n } from "../../i18n/index.js";
 import type { Overview } from "./types.js";
 
 // ECharts (~1 MB) loads only when the dashboard is opened.
-const EChart = lazy(async () => ({ default: (await import("./EChart.js")).EChart }));
+const EChart = lazy(async () => ({ default: (await import("../../components/EChart.js")).EChart }));
 
 const BLUE = "#1d4ed8";
 const GREEN = "#16a34a";

@@ -1,8 +1,9 @@
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Checkbox, Divider, Drawer, Form, Input, Space } from "antd";
+import { Alert, App, Button, Checkbox, Divider, Form, Input, Space } from "antd";
 import { useState } from "react";
 import { type ApiError, api } from "../../api/client.js";
 import { asApiError } from "../../api/hooks.js";
+import { EditorDrawer } from "../../components/EditorDrawer.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { useI18n } from "../../i18n/index.js";
 import { cleanGuide, type GuideContent, type GuideMaterial, type GuideVersion, nextMaterialCode } from "./types.js";
@@ -61,20 +62,16 @@ export function GuideEditor(props: { guide: GuideVersion; onClose(): void; onSav
   );
 
   return (
-    <Drawer
-      open
-      width={760}
+    <EditorDrawer
+      testId="guide-editor"
       title={`${props.guide.matterCode} v${props.guide.version}`}
+      size={760}
+      editable={editable}
+      busy={busy}
+      saveText={t("guideSave")}
+      saveTestId="guide-save"
+      onSave={save}
       onClose={props.onClose}
-      destroyOnHidden
-      data-testid="guide-editor"
-      extra={
-        editable && (
-          <Button type="primary" loading={busy} onClick={() => void save().catch(() => undefined)} data-testid="guide-save">
-            {t("guideSave")}
-          </Button>
-        )
-      }
     >
       {!editable && <Alert type="info" showIcon title={t("guideReadOnly")} style={{ marginBottom: 16 }} />}
       <ErrorAlert error={error} style={{ marginBottom: 16 }} />
@@ -162,6 +159,6 @@ export function GuideEditor(props: { guide: GuideVersion; onClose(): void; onSav
           )}
         </Form.List>
       </Form>
-    </Drawer>
+    </EditorDrawer>
   );
 }

@@ -1,45 +1,30 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { App, Button, Card, Input, Modal, Popconfirm, Space, Table, Tag } from "antd";
+import { Button, Card, Popconfirm, Space, Table, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
-import { type ApiError, api } from "../../api/client.js";
-import { asApiError, useApi } from "../../api/hooks.js";
+import { api } from "../../api/client.js";
+import { useApi } from "../../api/hooks.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
+import { ReasonDialog } from "../../components/ReasonDialog.js";
 import { useSession } from "../../context/SessionContext.js";
 import { useI18n } from "../../i18n/index.js";
+import { useAction } from "../../lib/use-action.js";
 import { GuideEditor } from "./GuideEditor.js";
 import { type GuideVersion, type MatterGuides, STATUS_COLOR } from "./types.js";
 
 /** The versions of one matter's guide, newest first, with the steps the user's role may take on each. */
 export function GuideVersions(props: { matter: MatterGuides; onChanged(): void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const { can } = useSession();
   const path = `/matters/${encodeURIComponent(props.matter.code)}/guides`;
   const { data, error, loading, reload } = useApi<{ items: GuideVersion[] }>(path);
-  const [actionError, setActionError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const changed = () => {
+    reload();
+    props.onChanged();
+  };
+  const { run: act, busy, error: actionError } = useAction(changed);
   const [open, setOpen] = useState<GuideVersion>();
   const [returning, setReturning] = useState<GuideVersion>();
-  const [reason, setReason] = useState("");
-
-  async function act(call: () => Promise<unknown>, done: string) {
-    setBusy(true);
-    setActionError(undefined);
-    try {
-      await call();
-      message.success(done);
-      reload();
-      props.onChanged();
-      return true;
-    } catch (cause) {
-      const apiError = asApiError(cause);
-      if (apiError) setActionError(apiError);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const items = data?.items ?? [];
   const inProgress = items.some((g) => g.status === "draft" || g.status === "submitted");
@@ -120,30 +105,20 @@ export function GuideVersions(props: { matter: MatterGuides; onChanged(): void }
           onClose={() => setOpen(undefined)}
           onSaved={() => {
             setOpen(undefined);
-            reload();
-            props.onChanged();
+            changed();
           }}
         />
       )}
-      <Modal
-        open={!!returning}
+      <ReasonDialog
+        target={returning}
         title={t("guideReturn")}
         okText={t("guideReturn")}
-        cancelText={t("cancel")}
-        okButtonProps={{ disabled: !reason.trim(), loading: busy }}
-        onCancel={() => setReturning(undefined)}
-        onOk={async () => {
-          const g = returning;
-          if (!g) return;
-          if (await act(() => api(`/guides/${g.id}/return`, { method: "POST", body: { reason: reason.trim() } }), t("guideReturned"))) {
-            setReturning(undefined);
-            setReason("");
-          }
-        }}
-        destroyOnHidden
-      >
-        <Input.TextArea placeholder={t("guideReturnReason")} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} data-testid="guide-return-reason" />
-      </Modal>
+        placeholder={t("guideReturnReason")}
+        testId="guide-return-reason"
+        busy={busy}
+        onClose={() => setReturning(undefined)}
+        onConfirm={(g, reason) => act(() => api(`/guides/${g.id}/return`, { method: "POST", body: { reason } }), t("guideReturned"))}
+      />
     </Card>
   );
 }

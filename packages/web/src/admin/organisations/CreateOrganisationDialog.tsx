@@ -1,13 +1,11 @@
 import { App, Form, Input, Modal, Select } from "antd";
-import { useState } from "react";
-import { type ApiError, api } from "../../api/client.js";
-import { applyFieldErrors } from "../../api/form-errors.js";
-import { asApiError } from "../../api/hooks.js";
+import { api } from "../../api/client.js";
 import type { OrganisationKind } from "../../api/types.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { RegionCascader } from "../../components/RegionCascader.js";
 import { useI18n } from "../../i18n/index.js";
 import { useKindLabel } from "../../i18n/labels.js";
+import { useFormRequest } from "../../lib/use-form-request.js";
 
 interface NewOrganisation {
   kind: OrganisationKind;
@@ -21,32 +19,21 @@ const FIELDS = ["kind", "name", "shortName", "regionCode", "creditCode"] as cons
 
 /** 登记机构: the server checks the credit code's GB 32100 check character and the region's scope. */
 export function CreateOrganisationDialog(props: { open: boolean; kinds: OrganisationKind[]; onClose(): void; onCreated(): void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const kindLabel = useKindLabel();
   const { message } = App.useApp();
   const [form] = Form.useForm<NewOrganisation>();
-  const [error, setError] = useState<ApiError>();
-  const [unmatched, setUnmatched] = useState<ApiError["fields"]>();
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error, unmatched, setError } = useFormRequest(form, FIELDS);
   const kind = Form.useWatch("kind", form);
 
   async function create(values: NewOrganisation) {
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const creditCode = values.creditCode?.trim().toUpperCase() || undefined;
       await api("/organisations", { method: "POST", body: { ...values, creditCode } });
       message.success(t("createdOrganisation", { name: values.name }));
       form.resetFields();
       props.onCreated();
-    } catch (cause) {
-      const apiError = asApiError(cause);
-      if (!apiError) return;
-      setUnmatched(applyFieldErrors(form, apiError, lang, FIELDS));
-      setError(apiError);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const needsCredit = kind === "project_unit" || kind === "intermediary";

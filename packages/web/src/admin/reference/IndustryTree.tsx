@@ -1,11 +1,12 @@
-import { Descriptions, Tree, Typography } from "antd";
+import { Tree, Typography } from "antd";
 import type { DataNode, EventDataNode } from "antd/es/tree";
 import { useEffect, useState } from "react";
 import { type ApiError, api } from "../../api/client.js";
 import { asApiError } from "../../api/hooks.js";
 import type { ReferenceItem } from "../../api/types.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
-import { isDictKey, useI18n } from "../../i18n/index.js";
+import { useI18n } from "../../i18n/index.js";
+import { SelectedReference } from "./SelectedReference.js";
 
 interface IndustryNode extends DataNode {
   key: string;
@@ -58,7 +59,6 @@ export function IndustryTree() {
     }
   }
 
-  const levelKey = selected ? `industryLevel_${String(selected.level)}` : "";
   return (
     <>
       <Typography.Paragraph type="secondary">{t("treeHint")}</Typography.Paragraph>
@@ -71,22 +71,7 @@ export function IndustryTree() {
           onSelect={(_, info) => setSelected(info.node.item)}
         />
       </div>
-      <Descriptions
-        style={{ marginTop: 16 }}
-        column={1}
-        size="small"
-        bordered
-        title={t("selectedIndustry")}
-        items={
-          selected
-            ? [
-                { key: "code", label: t("code"), children: <Typography.Text code>{selected.code}</Typography.Text> },
-                { key: "name", label: t("name"), children: selected.name },
-                { key: "level", label: t("level"), children: isDictKey(levelKey) ? t(levelKey) : String(selected.level) },
-              ]
-            : [{ key: "none", label: t("name"), children: t("nothingSelected") }]
-        }
-      />
+      <SelectedReference title={t("selectedIndustry")} item={selected} levelPrefix="industryLevel_" />
     </>
   );
 }

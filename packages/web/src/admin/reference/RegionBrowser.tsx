@@ -1,10 +1,11 @@
-import { Cascader, Descriptions, Typography } from "antd";
+import { Cascader } from "antd";
 import { useState } from "react";
 import type { ApiError } from "../../api/client.js";
 import type { ReferenceItem } from "../../api/types.js";
 import { type RegionOption, useRegionOptions } from "../../components/RegionCascader.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
-import { isDictKey, useI18n } from "../../i18n/index.js";
+import { useI18n } from "../../i18n/index.js";
+import { SelectedReference } from "./SelectedReference.js";
 
 export function RegionBrowser() {
   const { t } = useI18n();
@@ -12,7 +13,6 @@ export function RegionBrowser() {
   const [error, setError] = useState<ApiError>();
   const { options, loadData } = useRegionOptions(setError);
 
-  const levelKey = selected ? `regionLevel_${String(selected.level)}` : "";
   return (
     <>
       <ErrorAlert error={error} style={{ marginBottom: 12 }} />
@@ -25,22 +25,7 @@ export function RegionBrowser() {
         data-testid="region-cascader"
         onChange={(_, path) => setSelected(path?.[path.length - 1]?.item)}
       />
-      <Descriptions
-        style={{ marginTop: 16 }}
-        column={1}
-        size="small"
-        bordered
-        title={t("selectedRegion")}
-        items={
-          selected
-            ? [
-                { key: "code", label: t("code"), children: <Typography.Text code>{selected.code}</Typography.Text> },
-                { key: "name", label: t("name"), children: selected.name },
-                { key: "level", label: t("level"), children: isDictKey(levelKey) ? t(levelKey) : String(selected.level) },
-              ]
-            : [{ key: "none", label: t("name"), children: t("nothingSelected") }]
-        }
-      />
+      <SelectedReference title={t("selectedRegion")} item={selected} levelPrefix="regionLevel_" />
     </>
   );
 }

@@ -1,59 +1,44 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { App, Button, type ButtonProps, Input, Modal, Segmented, Space, Table, Tag, Typography } from "antd";
+import { Button, Segmented, Space, Table, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
-import { type ApiError, api } from "../../api/client.js";
-import { asApiError, useApi } from "../../api/hooks.js";
+import { api } from "../../api/client.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
-import { listPagination } from "../../components/listPagination.js";
+import { ReasonDialog } from "../../components/ReasonDialog.js";
+import { TwoLineCell } from "../../components/TwoLineCell.js";
 import { useI18n } from "../../i18n/index.js";
+import { useAction, useCreateDialog } from "../../lib/use-action.js";
+import { rowTestId, usePagedList } from "../../lib/use-paged-list.js";
 import { useCanDecide } from "./PenaltiesTab.js";
 import { ListingDialog } from "./SupervisionDialogs.js";
-import type { Listing, Paged } from "./types.js";
+import type { Listing } from "./types.js";
 
 /** 移出异常名录 with a reason: the button and its dialog. */
 export function RemoveListing({ listing: l, onChanged }: { listing: Listing; onChanged(): void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { run, busy, error } = useAction(onChanged);
   if (!l.canRemove) return null;
-
-  async function remove() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api(`/abnormal-list/${l.id}/removal`, { method: "POST", body: { reason: reason.trim() } });
-      message.success(t("svRemovedMsg"));
-      setOpen(false);
-      onChanged();
-    } catch (cause) {
-      setError(asApiError(cause));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <>
       <Button size="small" data-testid={`listing-remove-${l.id}`} onClick={() => setOpen(true)}>
         {t("svRemove")}
       </Button>
-      <Modal
-        open={open}
+      <ReasonDialog
+        target={open ? l : undefined}
         title={t("svRemoveTitle")}
         okText={t("submit")}
-        cancelText={t("cancel")}
-        okButtonProps={{ loading: busy, disabled: !reason.trim(), "data-testid": "listing-remove-confirm" } as ButtonProps}
-        onOk={() => void remove()}
-        onCancel={() => setOpen(false)}
-        destroyOnHidden
-      >
-        <ErrorAlert error={error} style={{ marginBottom: 12 }} />
-        <Input.TextArea rows={3} maxLength={1000} placeholder={t("svRemoveReasonPlaceholder")} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="listing-remove-reason" />
-      </Modal>
+        placeholder={t("svRemoveReasonPlaceholder")}
+        testId="listing-remove-reason"
+        okTestId="listing-remove-confirm"
+        rows={3}
+        maxLength={1000}
+        busy={busy}
+        error={error}
+        onClose={() => setOpen(false)}
+        onConfirm={(x, reason) => run(() => api(`/abnormal-list/${x.id}/removal`, { method: "POST", body: { reason } }), t("svRemovedMsg"))}
+      />
     </>
   );
 }
@@ -68,42 +53,35 @@ export function ListingStatus({ listing: l }: { listing: Listing }) {
 }
 
 type Filter = "active" | "removed" | "all";
+const ACTIVE: Record<Filter, "true" | "false" | undefined> = { active: "true", removed: "false", all: undefined };
 
 /** 异常名录: listed projects in the caller's region, active first; list and remove (leaders and supervisors). */
 export function AbnormalTab() {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const canDecide = useCanDecide();
   const [filter, setFilter] = useState<Filter>("active");
-  const [query, setQuery] = useState({ page: 1, pageSize: 20 });
-  const active = filter === "all" ? undefined : filter === "active" ? "true" : "false";
-  const { data, error, loading, reload } = useApi<Paged<Listing>>("/abnormal-list", { ...query, active });
-  const [creating, setCreating] = useState(false);
+  const list = usePagedList<Listing, { active?: "true" | "false" }>("/abnormal-list", { active: ACTIVE.active });
+  const creating = useCreateDialog(list.reload);
 
   const columns: ColumnsType<Listing> = [
     {
       title: t("svProject"),
       key: "project",
-      render: (_, l) => (
-        <Space orientation="vertical" size={0}>
-          <span>{l.projectName}</span>
-          <Typography.Text type="secondary" code>{l.projectCode}</Typography.Text>
-        </Space>
-      ),
+      render: (_, l) => <TwoLineCell main={l.projectName} sub={l.projectCode} code />,
     },
     { title: t("svUnit"), key: "unit", render: (_, l) => `${l.unit}${l.unitCreditCode ? `（${l.unitCreditCode}）` : ""}` },
     { title: t("svListingReason"), dataIndex: "reason" },
     { title: t("svListedOn"), dataIndex: "listedOn" },
     { title: t("svDepartment"), dataIndex: "department" },
     { title: t("cmStatus"), key: "status", render: (_, l) => <ListingStatus listing={l} /> },
-    { title: t("actions"), key: "actions", render: (_, l) => <RemoveListing listing={l} onChanged={reload} /> },
+    { title: t("actions"), key: "actions", render: (_, l) => <RemoveListing listing={l} onChanged={list.reload} /> },
   ];
 
   return (
     <div data-testid="supervision-abnormal">
       <Space wrap style={{ marginBottom: 16 }}>
         {canDecide && (
-          <Button type="primary" icon={<PlusOutlined />} data-testid="listing-new" onClick={() => setCreating(true)}>
+          <Button type="primary" icon={<PlusOutlined />} data-testid="listing-new" onClick={creating.show}>
             {t("svListingNew")}
           </Button>
         )}
@@ -111,7 +89,7 @@ export function AbnormalTab() {
           value={filter}
           onChange={(f) => {
             setFilter(f);
-            setQuery({ ...query, page: 1 });
+            list.filter({ active: ACTIVE[f] });
           }}
           options={[
             { value: "active", label: t("svFilterActive") },
@@ -120,27 +98,16 @@ export function AbnormalTab() {
           ]}
         />
       </Space>
-      <ErrorAlert error={error} style={{ marginBottom: 16 }} />
+      <ErrorAlert error={list.error} style={{ marginBottom: 16 }} />
       <Table<Listing>
         rowKey="id"
         size="middle"
-        loading={loading}
         columns={columns}
-        dataSource={data?.items ?? []}
-        pagination={listPagination(query, data?.total, setQuery, t)}
-        onRow={(l) => ({ "data-testid": `listing-row-${l.id}` }) as React.HTMLAttributes<HTMLElement>}
+        {...list.table}
+        onRow={rowTestId("listing-row")}
         expandable={{ rowExpandable: (l) => !l.active, expandedRowRender: (l) => `${t("svRemovedReason")}：${l.removedReason ?? ""}` }}
       />
-      {creating && (
-        <ListingDialog
-          onClose={() => setCreating(false)}
-          onDone={() => {
-            setCreating(false);
-            message.success(t("svListedMsg"));
-            reload();
-          }}
-        />
-      )}
+      {creating.open && <ListingDialog {...creating.props(t("svListedMsg"))} />}
     </div>
   );
 }

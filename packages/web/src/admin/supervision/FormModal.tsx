@@ -1,10 +1,8 @@
 import { type ButtonProps, Form, type FormInstance, Input, Modal } from "antd";
-import { type ReactNode, useState } from "react";
-import type { ApiError } from "../../api/client.js";
-import { applyFieldErrors } from "../../api/form-errors.js";
-import { asApiError } from "../../api/hooks.js";
+import type { ReactNode } from "react";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { useI18n } from "../../i18n/index.js";
+import { useFormRequest } from "../../lib/use-form-request.js";
 
 interface Props<V, T> {
   form: FormInstance<V>;
@@ -26,26 +24,12 @@ interface Props<V, T> {
  * the fields (the rest in its alert). Mount it when needed and unmount on close.
  */
 export function FormModal<V, T>({ form, title, okText, testId, fields, initialValues, submit, onDone, onClose, children }: Props<V, T>) {
-  const { t, lang } = useI18n();
-  const [error, setError] = useState<ApiError>();
-  const [unmatched, setUnmatched] = useState<ApiError["fields"]>();
-  const [busy, setBusy] = useState(false);
+  const { t } = useI18n();
+  const { run, busy, error, unmatched } = useFormRequest(form, fields);
 
   async function ok() {
     const values = await form.validateFields();
-    setBusy(true);
-    setError(undefined);
-    try {
-      onDone(await submit(values));
-    } catch (cause) {
-      const apiError = asApiError(cause);
-      if (apiError) {
-        setUnmatched(applyFieldErrors(form, apiError, lang, fields));
-        setError(apiError);
-      }
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => onDone(await submit(values)));
   }
 
   return (

@@ -2,13 +2,14 @@ import { PlusOutlined } from "@ant-design/icons";
 import { App, Button, Descriptions, List, Select, Space, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
-import { type ApiError, api } from "../../api/client.js";
-import { asApiError, useApi } from "../../api/hooks.js";
+import { api } from "../../api/client.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
-import { listPagination } from "../../components/listPagination.js";
+import { TwoLineCell } from "../../components/TwoLineCell.js";
 import { useI18n } from "../../i18n/index.js";
+import { useAction, useCreateDialog } from "../../lib/use-action.js";
+import { rowTestId, usePagedList } from "../../lib/use-paged-list.js";
 import { InspectionDialog, OrderDialog } from "./SupervisionDialogs.js";
-import type { Inspection, Paged } from "./types.js";
+import type { Inspection } from "./types.js";
 
 const SEVERITY_COLOR = { minor: "default", major: "orange", serious: "red" } as const;
 
@@ -40,33 +41,16 @@ export function FindingsList({ inspection: i, onOrder }: { inspection: Inspectio
 export function InspectionsTab() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [query, setQuery] = useState<{ status?: "open" | "closed" | undefined; page: number; pageSize: number }>({ page: 1, pageSize: 20 });
-  const { data, error, loading, reload } = useApi<Paged<Inspection>>("/inspections", { ...query });
-  const [creating, setCreating] = useState(false);
+  const list = usePagedList<Inspection, { status?: "open" | "closed" }>("/inspections");
+  const { run, error: actionError } = useAction(list.reload);
+  const creating = useCreateDialog(list.reload);
   const [ordering, setOrdering] = useState<{ inspection: Inspection; findingId: number }>();
-  const [actionError, setActionError] = useState<ApiError>();
-
-  async function close(i: Inspection) {
-    setActionError(undefined);
-    try {
-      await api(`/inspections/${i.id}/close`, { method: "POST" });
-      message.success(t("svInspectionClosedMsg"));
-      reload();
-    } catch (cause) {
-      setActionError(asApiError(cause));
-    }
-  }
 
   const columns: ColumnsType<Inspection> = [
     {
       title: t("svProject"),
       key: "project",
-      render: (_, i) => (
-        <Space orientation="vertical" size={0}>
-          <span>{i.projectName}</span>
-          <Typography.Text type="secondary" code>{i.projectCode}</Typography.Text>
-        </Space>
-      ),
+      render: (_, i) => <TwoLineCell main={i.projectName} sub={i.projectCode} code />,
     },
     { title: t("svDepartment"), dataIndex: "department" },
     { title: t("svMode"), key: "mode", render: (_, i) => t(`svMode_${i.mode}`) },
@@ -86,7 +70,7 @@ export function InspectionsTab() {
       key: "actions",
       render: (_, i) =>
         i.canClose && (
-          <Button size="small" data-testid={`inspection-close-${i.id}`} onClick={() => void close(i)}>
+          <Button size="small" data-testid={`inspection-close-${i.id}`} onClick={() => void run(() => api(`/inspections/${i.id}/close`, { method: "POST" }), t("svInspectionClosedMsg"))}>
             {t("svInspectionClose")}
           </Button>
         ),
@@ -96,27 +80,25 @@ export function InspectionsTab() {
   return (
     <div data-testid="supervision-inspections">
       <Space wrap style={{ marginBottom: 16 }}>
-        <Button type="primary" icon={<PlusOutlined />} data-testid="inspection-new" onClick={() => setCreating(true)}>
+        <Button type="primary" icon={<PlusOutlined />} data-testid="inspection-new" onClick={creating.show}>
           {t("svInspectionNew")}
         </Button>
         <Select
           allowClear
           placeholder={t("svAllStatuses")}
           style={{ width: 160 }}
-          value={query.status}
-          onChange={(status?: "open" | "closed") => setQuery({ ...query, status, page: 1 })}
+          value={list.filters.status}
+          onChange={(status?: "open" | "closed") => list.filter({ status })}
           options={(["open", "closed"] as const).map((s) => ({ value: s, label: t(`svInspectionStatus_${s}`) }))}
         />
       </Space>
-      <ErrorAlert error={error ?? actionError} style={{ marginBottom: 16 }} />
+      <ErrorAlert error={list.error ?? actionError} style={{ marginBottom: 16 }} />
       <Table<Inspection>
         rowKey="id"
         size="middle"
-        loading={loading}
         columns={columns}
-        dataSource={data?.items ?? []}
-        pagination={listPagination(query, data?.total, setQuery, t)}
-        onRow={(i) => ({ "data-testid": `inspection-row-${i.id}` }) as React.HTMLAttributes<HTMLElement>}
+        {...list.table}
+        onRow={rowTestId("inspection-row")}
         expandable={{
           expandedRowRender: (i) => (
             <>
@@ -134,16 +116,7 @@ export function InspectionsTab() {
           ),
         }}
       />
-      {creating && (
-        <InspectionDialog
-          onClose={() => setCreating(false)}
-          onDone={() => {
-            setCreating(false);
-            message.success(t("svInspectionRecordedMsg"));
-            reload();
-          }}
-        />
-      )}
+      {creating.open && <InspectionDialog {...creating.props(t("svInspectionRecordedMsg"))} />}
       {ordering && (
         <OrderDialog
           code={ordering.inspection.projectCode}

@@ -1,14 +1,14 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { App, Button, Descriptions, Space, Table, Tag, Typography } from "antd";
+import { Button, Descriptions, Table, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import { useState } from "react";
-import { useApi } from "../../api/hooks.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
-import { listPagination } from "../../components/listPagination.js";
+import { TwoLineCell } from "../../components/TwoLineCell.js";
 import { useSession } from "../../context/SessionContext.js";
 import { useI18n } from "../../i18n/index.js";
+import { useCreateDialog } from "../../lib/use-action.js";
+import { rowTestId, usePagedList } from "../../lib/use-paged-list.js";
 import { PenaltyDialog } from "./SupervisionDialogs.js";
-import type { Paged, Penalty } from "./types.js";
+import type { Penalty } from "./types.js";
 
 /** Penalty decisions and the abnormal list are decided by a department's leader or a supervisor. */
 export function useCanDecide(): boolean {
@@ -37,22 +37,15 @@ export function PenaltyDetails({ penalty: x }: { penalty: Penalty }) {
 /** 行政处罚: penalty decisions in the caller's region, newest first. */
 export function PenaltiesTab() {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const canDecide = useCanDecide();
-  const [query, setQuery] = useState({ page: 1, pageSize: 20 });
-  const { data, error, loading, reload } = useApi<Paged<Penalty>>("/penalties", { ...query });
-  const [creating, setCreating] = useState(false);
+  const list = usePagedList<Penalty>("/penalties");
+  const creating = useCreateDialog(list.reload);
 
   const columns: ColumnsType<Penalty> = [
     {
       title: t("svProject"),
       key: "project",
-      render: (_, x) => (
-        <Space orientation="vertical" size={0}>
-          <span>{x.projectName}</span>
-          <Typography.Text type="secondary">{`${x.unit} · ${x.projectCode}`}</Typography.Text>
-        </Space>
-      ),
+      render: (_, x) => <TwoLineCell main={x.projectName} sub={`${x.unit} · ${x.projectCode}`} />,
     },
     { title: t("svPenaltyDocumentNumber"), dataIndex: "documentNumber" },
     { title: t("svDecidedOn"), dataIndex: "decidedOn" },
@@ -64,31 +57,20 @@ export function PenaltiesTab() {
   return (
     <div data-testid="supervision-penalties">
       {canDecide && (
-        <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 16 }} data-testid="penalty-new" onClick={() => setCreating(true)}>
+        <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 16 }} data-testid="penalty-new" onClick={creating.show}>
           {t("svPenaltyNew")}
         </Button>
       )}
-      <ErrorAlert error={error} style={{ marginBottom: 16 }} />
+      <ErrorAlert error={list.error} style={{ marginBottom: 16 }} />
       <Table<Penalty>
         rowKey="id"
         size="middle"
-        loading={loading}
         columns={columns}
-        dataSource={data?.items ?? []}
-        pagination={listPagination(query, data?.total, setQuery, t)}
-        onRow={(x) => ({ "data-testid": `penalty-row-${x.id}` }) as React.HTMLAttributes<HTMLElement>}
+        {...list.table}
+        onRow={rowTestId("penalty-row")}
         expandable={{ expandedRowRender: (x) => <PenaltyDetails penalty={x} /> }}
       />
-      {creating && (
-        <PenaltyDialog
-          onClose={() => setCreating(false)}
-          onDone={() => {
-            setCreating(false);
-            message.success(t("svPenaltyRecordedMsg"));
-            reload();
-          }}
-        />
-      )}
+      {creating.open && <PenaltyDialog {...creating.props(t("svPenaltyRecordedMsg"))} />}
     </div>
   );
 }

@@ -73,13 +73,6 @@ export interface Listing {
   canRemove: boolean;
 }
 
-export interface Paged<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
 export interface ProjectSupervision {
   code: string;
   name: string;

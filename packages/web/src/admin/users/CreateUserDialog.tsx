@@ -1,13 +1,12 @@
 import { ROLE_LABELS, ROLES, type Role } from "@tzxm/shared";
 import { Alert, App, Form, Input, Modal, Select } from "antd";
-import { useState } from "react";
-import { type ApiError, api } from "../../api/client.js";
-import { applyFieldErrors } from "../../api/form-errors.js";
-import { asApiError, useApi } from "../../api/hooks.js";
+import { api } from "../../api/client.js";
+import { useApi } from "../../api/hooks.js";
 import type { OrganisationRow, Page } from "../../api/types.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { useI18n } from "../../i18n/index.js";
 import { meetsPasswordPolicy } from "../../lib/password-policy.js";
+import { useFormRequest } from "../../lib/use-form-request.js";
 
 interface NewUser {
   username: string;
@@ -20,30 +19,19 @@ interface NewUser {
 const FIELDS = ["username", "displayName", "role", "organisationId", "password"] as const;
 
 export function CreateUserDialog({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(): void }) {
-  const { t, pick, lang } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<NewUser>();
-  const [error, setError] = useState<ApiError>();
-  const [unmatched, setUnmatched] = useState<ApiError["fields"]>();
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error, unmatched } = useFormRequest(form, FIELDS);
   const organisations = useApi<Page<OrganisationRow>>(open ? "/organisations" : null, { page: 1, pageSize: 100 });
 
   async function create(values: NewUser) {
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api("/users", { method: "POST", body: { ...values, username: values.username.trim() } });
       message.success(t("createdUser", { username: values.username.trim() }));
       form.resetFields();
       onCreated();
-    } catch (cause) {
-      const apiError = asApiError(cause);
-      if (!apiError) return;
-      setUnmatched(applyFieldErrors(form, apiError, lang, FIELDS));
-      setError(apiError);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,10 +1,7 @@
-import { Breadcrumb, Button, Card, Descriptions, Result, Space, Tag, Typography } from "antd";
-import type { ReactNode } from "react";
-import { Link, useParams } from "react-router-dom";
+import { Card, Descriptions, Space, Tag, Typography } from "antd";
+import { useParams } from "react-router-dom";
 import { useApi } from "../../api/hooks.js";
-import { ErrorAlert } from "../../components/ErrorAlert.js";
-import { PageSpin } from "../../components/Status.js";
-import { usePlatform } from "../../context/PlatformContext.js";
+import { DetailPage } from "../../components/DetailPage.js";
 import { useI18n } from "../../i18n/index.js";
 import { GuideLimits } from "./GuideLimits.js";
 import { GuideSections, MaterialsTable } from "./GuideSections.js";
@@ -44,57 +41,35 @@ function MatterFacts({ guide }: { guide: PublicGuide }) {
 /** 办事指南 of one matter: the published version only (Art. 8), its facts, eight elements and material list. */
 export function GuidePage() {
   const { t } = useI18n();
-  const { name } = usePlatform();
   const code = useParams().matterCode ?? "";
-  const { data, error, loading, reload } = useApi<PublicGuide>(`/public/guides/${encodeURIComponent(code)}`);
-  const back = (
-    <Link to="/guides" data-testid="back-to-guides">
-      <Button type="primary">{t("pgBack")}</Button>
-    </Link>
-  );
-
-  let body: ReactNode;
-  if (loading) body = <PageSpin />;
-  else if (error?.status === 404) {
-    body = <Result status="404" data-testid="guide-not-found" title={t("pgNotFound")} subTitle={t("pgNotFoundText", { code })} extra={back} />;
-  } else if (error) {
-    body = (
-      <Space orientation="vertical" style={{ width: "100%" }}>
-        <ErrorAlert error={error} />
-        <Space>
-          {back}
-          <Button onClick={reload}>{t("retry")}</Button>
-        </Space>
-      </Space>
-    );
-  } else if (data) {
-    body = (
-      <>
-        <Typography.Title level={3} data-testid="guide-title" style={{ marginBottom: 4 }}>
-          {data.matter.name}
-        </Typography.Title>
-        <Space wrap style={{ marginBottom: 16 }}>
-          <Tag color="blue" data-testid="guide-version">
-            {t("pgVersion", { version: data.version })}
-          </Tag>
-          <Typography.Text type="secondary" data-testid="guide-published">
-            {t("pgPublishedOn", { date: cstDate(data.publishedAt) })}
-          </Typography.Text>
-        </Space>
-        <MatterFacts guide={data} />
-        <GuideSections content={data.content} />
-        <MaterialsTable materials={data.materials} />
-      </>
-    );
-  }
+  const loaded = useApi<PublicGuide>(`/public/guides/${encodeURIComponent(code)}`);
 
   return (
-    <div className="portal-main" data-testid="guide-page">
-      <Breadcrumb
-        style={{ marginBottom: 16 }}
-        items={[{ title: <Link to="/">{name}</Link> }, { title: <Link to="/guides">{t("pgTitle")}</Link> }, { title: data?.matter.name ?? code }]}
-      />
-      {body}
-    </div>
+    <DetailPage
+      testId="guide-page"
+      loaded={loaded}
+      list={{ to: "/guides", title: t("pgTitle"), back: t("pgBack"), backTestId: "back-to-guides" }}
+      crumb={loaded.data?.matter.name ?? code}
+      notFound={{ testId: "guide-not-found", title: t("pgNotFound"), subTitle: t("pgNotFoundText", { code }) }}
+    >
+      {(data) => (
+        <>
+          <Typography.Title level={3} data-testid="guide-title" style={{ marginBottom: 4 }}>
+            {data.matter.name}
+          </Typography.Title>
+          <Space wrap style={{ marginBottom: 16 }}>
+            <Tag color="blue" data-testid="guide-version">
+              {t("pgVersion", { version: data.version })}
+            </Tag>
+            <Typography.Text type="secondary" data-testid="guide-published">
+              {t("pgPublishedOn", { date: cstDate(data.publishedAt) })}
+            </Typography.Text>
+          </Space>
+          <MatterFacts guide={data} />
+          <GuideSections content={data.content} />
+          <MaterialsTable materials={data.materials} />
+        </>
+      )}
+    </DetailPage>
   );
 }

@@ -1,11 +1,6 @@
 import { DownloadOutlined } from "@ant-design/icons";
-import { Breadcrumb, Button, Card, Descriptions, Result, Space, Table, Tag, Typography } from "antd";
-import type { ReactNode } from "react";
-import { Link, useParams } from "react-router-dom";
-import { useApi } from "../../api/hooks.js";
-import { ErrorAlert } from "../../components/ErrorAlert.js";
-import { PageSpin } from "../../components/Status.js";
-import { usePlatform } from "../../context/PlatformContext.js";
+import { Card, Descriptions, Space, Table, Tag, Typography } from "antd";
+import { DetailPage, useNumberedItem } from "../../components/DetailPage.js";
 import { useI18n } from "../../i18n/index.js";
 import { cstDate } from "../guides/types.js";
 import { CATEGORY_COLORS, CATEGORY_LABELS, fileSize, type PublicPolicy } from "./types.js";
@@ -13,91 +8,68 @@ import { CATEGORY_COLORS, CATEGORY_LABELS, fileSize, type PublicPolicy } from ".
 /** One published policy document: its particulars, text and attachments to download. */
 export function PolicyPage() {
   const { t, pick } = useI18n();
-  const { name } = usePlatform();
-  const id = useParams().id ?? "";
-  const valid = /^\d+$/.test(id);
-  const { data, error, loading, reload } = useApi<PublicPolicy>(valid ? `/public/policies/${id}` : null);
-  const back = (
-    <Link to="/policies" data-testid="back-to-policies">
-      <Button type="primary">{t("polBack")}</Button>
-    </Link>
-  );
-
-  let body: ReactNode;
-  if (!valid || error?.status === 404) {
-    body = <Result status="404" data-testid="policy-not-found" title={t("polNotFound")} subTitle={t("polNotFoundText", { id })} extra={back} />;
-  } else if (loading) body = <PageSpin />;
-  else if (error) {
-    body = (
-      <Space orientation="vertical" style={{ width: "100%" }}>
-        <ErrorAlert error={error} />
-        <Space>
-          {back}
-          <Button onClick={reload}>{t("retry")}</Button>
-        </Space>
-      </Space>
-    );
-  } else if (data) {
-    body = (
-      <>
-        <Typography.Title level={3} data-testid="policy-title" style={{ marginBottom: 8 }}>
-          {data.title}
-        </Typography.Title>
-        <Space wrap style={{ marginBottom: 16 }}>
-          <Tag color={CATEGORY_COLORS[data.category]}>{pick(CATEGORY_LABELS[data.category], data.category)}</Tag>
-          <Typography.Text type="secondary">{t("polPublishedAt", { date: cstDate(data.publishedAt) })}</Typography.Text>
-        </Space>
-        <Descriptions
-          bordered
-          size="small"
-          column={{ xs: 1, md: 3 }}
-          style={{ marginBottom: 16 }}
-          items={[
-            { key: "issuer", label: t("polColIssuer"), children: <span data-testid="policy-issuer">{data.issuer}</span> },
-            { key: "number", label: t("polDocNumber"), children: <span data-testid="policy-number">{data.documentNumber ?? "—"}</span> },
-            { key: "date", label: t("polColDate"), children: data.issuedOn },
-          ]}
-        />
-        <Card size="small" style={{ marginBottom: 16 }}>
-          <Typography.Paragraph data-testid="policy-body" style={{ whiteSpace: "pre-wrap", marginBottom: 0, lineHeight: 1.9 }}>
-            {data.body}
-          </Typography.Paragraph>
-        </Card>
-        <Card size="small" title={t("polAttachments")}>
-          <Table
-            data-testid="policy-attachments"
-            rowKey="key"
-            size="small"
-            pagination={false}
-            showHeader={false}
-            locale={{ emptyText: t("polNoAttachments") }}
-            dataSource={data.attachments}
-            columns={[
-              { key: "name", dataIndex: "fileName" },
-              { key: "size", width: 120, render: (_, a) => fileSize(a.size) },
-              {
-                key: "download",
-                width: 120,
-                render: (_, a) => (
-                  <a href={`/api/v1/public/policies/${data.id}/attachments/${a.key}`} download={a.fileName} data-testid="policy-attachment-link">
-                    <DownloadOutlined /> {t("polDownload")}
-                  </a>
-                ),
-              },
-            ]}
-          />
-        </Card>
-      </>
-    );
-  }
+  const { id, missing, loaded } = useNumberedItem<PublicPolicy>("/public/policies");
 
   return (
-    <div className="portal-main" data-testid="policy-page">
-      <Breadcrumb
-        style={{ marginBottom: 16 }}
-        items={[{ title: <Link to="/">{name}</Link> }, { title: <Link to="/policies">{t("polTitle")}</Link> }, { title: data?.title ?? id }]}
-      />
-      {body}
-    </div>
+    <DetailPage
+      testId="policy-page"
+      loaded={loaded}
+      missing={missing}
+      list={{ to: "/policies", title: t("polTitle"), back: t("polBack"), backTestId: "back-to-policies" }}
+      crumb={loaded.data?.title ?? id}
+      notFound={{ testId: "policy-not-found", title: t("polNotFound"), subTitle: t("polNotFoundText", { id }) }}
+    >
+      {(data) => (
+        <>
+          <Typography.Title level={3} data-testid="policy-title" style={{ marginBottom: 8 }}>
+            {data.title}
+          </Typography.Title>
+          <Space wrap style={{ marginBottom: 16 }}>
+            <Tag color={CATEGORY_COLORS[data.category]}>{pick(CATEGORY_LABELS[data.category], data.category)}</Tag>
+            <Typography.Text type="secondary">{t("polPublishedAt", { date: cstDate(data.publishedAt) })}</Typography.Text>
+          </Space>
+          <Descriptions
+            bordered
+            size="small"
+            column={{ xs: 1, md: 3 }}
+            style={{ marginBottom: 16 }}
+            items={[
+              { key: "issuer", label: t("polColIssuer"), children: <span data-testid="policy-issuer">{data.issuer}</span> },
+              { key: "number", label: t("polDocNumber"), children: <span data-testid="policy-number">{data.documentNumber ?? "—"}</span> },
+              { key: "date", label: t("polColDate"), children: data.issuedOn },
+            ]}
+          />
+          <Card size="small" style={{ marginBottom: 16 }}>
+            <Typography.Paragraph data-testid="policy-body" style={{ whiteSpace: "pre-wrap", marginBottom: 0, lineHeight: 1.9 }}>
+              {data.body}
+            </Typography.Paragraph>
+          </Card>
+          <Card size="small" title={t("polAttachments")}>
+            <Table
+              data-testid="policy-attachments"
+              rowKey="key"
+              size="small"
+              pagination={false}
+              showHeader={false}
+              locale={{ emptyText: t("polNoAttachments") }}
+              dataSource={data.attachments}
+              columns={[
+                { key: "name", dataIndex: "fileName" },
+                { key: "size", width: 120, render: (_, a) => fileSize(a.size) },
+                {
+                  key: "download",
+                  width: 120,
+                  render: (_, a) => (
+                    <a href={`/api/v1/public/policies/${data.id}/attachments/${a.key}`} download={a.fileName} data-testid="policy-attachment-link">
+                      <DownloadOutlined /> {t("polDownload")}
+                    </a>
+                  ),
+                },
+              ]}
+            />
+          </Card>
+        </>
+      )}
+    </DetailPage>
   );
 }
