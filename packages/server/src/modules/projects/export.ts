@@ -1,21 +1,6 @@
-import type { ApprovalCategory } from "@tzxm/shared";
+import { type ApprovalCategory, PROJECT_STATUS_LABELS } from "@tzxm/shared";
 import ExcelJS from "exceljs";
-import type { ProjectStatus } from "../../db/schema.js";
 import type { ProjectListRow } from "./search.repository.js";
-
-/** Chinese labels of the spec §5 statuses, the same words the back office shows. */
-export const PROJECT_STATUS_LABELS_ZH: Record<ProjectStatus, string> = {
-  declared: "已申报",
-  in_approval: "审批中",
-  approved: "已办结",
-  filed: "已备案",
-  under_construction: "在建",
-  completed: "已竣工",
-  suspended: "已中止",
-  withdrawn: "已撤回",
-  superseded: "已重新赋码",
-  lapsed: "已失效",
-};
 
 /** 审批 (government-funded), 核准, 备案: spec §4 `approvalCategory`. */
 export const APPROVAL_CATEGORY_LABELS_ZH: Record<ApprovalCategory, string> = {
@@ -62,7 +47,7 @@ export async function projectWorkbook(rows: readonly ProjectListRow[], total: nu
       r.name,
       r.unit_name,
       r.region_name ? `${r.region_name}（${r.region_code}）` : r.region_code,
-      PROJECT_STATUS_LABELS_ZH[r.status] ?? r.status,
+      PROJECT_STATUS_LABELS[r.status] ?? r.status,
       APPROVAL_CATEGORY_LABELS_ZH[r.approval_category] ?? r.approval_category,
       cstDateTime(r.declared_at),
     ]);
