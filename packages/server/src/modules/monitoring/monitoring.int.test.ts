@@ -105,6 +105,9 @@ describe("implementation monitoring: reports (spec §7), 延期开工, lapse and
     const photo = await upload(png, "image/png");
     expect(photo.statusCode, photo.body).toBe(201);
     expect((await upload(Buffer.from("plain text"), "application/octet-stream")).json().error.fields[0].path).toBe("file");
+    const huge = await upload(Buffer.alloc(10 * 1024 * 1024 + 1, 0xff), "image/jpeg");
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().error).toMatchObject({ code: "MATERIAL_TOO_LARGE", fields: [{ path: "file", message: "照片不得超过 10 MB" }] });
     const unknownPhoto = await post({ kind: "progress", on: "2026-03-02", investmentCompleted: "120.50", progressPercent: 15, images: ["0".repeat(64)] });
     expect(unknownPhoto.json().error.fields[0].path).toBe("images.0");
     const progress = await post({ kind: "progress", on: "2026-03-02", investmentCompleted: "120.50", progressPercent: 15, images: [photo.json().key] });

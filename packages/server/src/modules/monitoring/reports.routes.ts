@@ -39,8 +39,10 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     files: app.deps.files,
   });
 
-  // Photos of construction progress: raw bytes. Over the limit: the generic PAYLOAD_TOO_LARGE, as before.
-  await rawUploadRoutes(app, { mediaTypes: ["image/jpeg", "image/png", "application/octet-stream"], maxBytes: reports.REPORT_IMAGE_MAX_BYTES }, (photos) => {
+  // Photos of construction progress: raw bytes. Over the limit: refused before reading on, naming the file field.
+  const tooLarge = { code: "MATERIAL_TOO_LARGE", field: "file", message: "照片不得超过 10 MB", messageEn: "A photo may not exceed 10 MB" } as const;
+  const mediaTypes = ["image/jpeg", "image/png", "application/octet-stream"];
+  await rawUploadRoutes(app, { mediaTypes, maxBytes: reports.REPORT_IMAGE_MAX_BYTES, tooLarge }, (photos) => {
     photos.post(
       "/projects/:code/report-images",
       {

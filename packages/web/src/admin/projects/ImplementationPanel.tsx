@@ -127,8 +127,10 @@ export function ImplementationPanel({ code, onChanged }: { code: string; onChang
                         onSuccess?.(stored);
                       })
                       .catch((cause: unknown) => {
+                        // The file's own problem (not a photo, too large) when the server names it, else the general message.
                         const apiError = asApiError(cause);
-                        setPhotos((list) => list.map((p) => (p.uid === f.uid ? { ...p, status: "error", response: apiError ? (lang === "en" ? apiError.messageEn : apiError.messageZh) : "" } : p)));
+                        const said = apiError?.fields.find((x) => x.path === "file") ?? (apiError && { message: apiError.messageZh, messageEn: apiError.messageEn });
+                        setPhotos((list) => list.map((p) => (p.uid === f.uid ? { ...p, status: "error", response: said ? (lang === "en" ? said.messageEn : said.message) : "" } : p)));
                         onError?.(cause as Error);
                       });
                   }}
