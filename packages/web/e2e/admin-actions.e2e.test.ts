@@ -7,21 +7,14 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleDeclaration } from "../../server/test/fixtures.js";
-import { type BrowserSession, type HttpAuth, openBrowserSession, signInOverHttp } from "./browser.js";
+import { type BrowserSession, callApi, type HttpAuth, openBrowserSession, signInOverHttp } from "./browser.js";
 
 let session: BrowserSession;
 let supervisor: HttpAuth;
 let leader: HttpAuth;
 let unit: HttpAuth;
 
-async function call<T>(auth: HttpAuth, method: "GET" | "POST", path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${session.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { cookie: auth.cookie, "x-csrf-token": auth.csrfToken, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
+const call = <T,>(auth: HttpAuth, method: "GET" | "POST", path: string, body?: unknown) => callApi<T>(session.baseUrl, auth, method, path, body);
 
 beforeAll(async () => {
   session = await openBrowserSession();

@@ -109,6 +109,19 @@ export async function signInOverHttp(baseUrl: string, username: string): Promise
   return { cookie, csrfToken };
 }
 
+/**
+ * One JSON call to the API, as a signed-in user or (auth null) anonymously: the set-up steps a browser test does not
+ * walk through on screen. Answers the status and the parsed body.
+ */
+export async function callApi<T>(baseUrl: string, auth: HttpAuth | null, method: "GET" | "POST" | "PUT", path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${baseUrl}/api/v1${path}`, {
+    method,
+    headers: { ...(auth ? { cookie: auth.cookie, "x-csrf-token": auth.csrfToken } : {}), ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
 /** Declares the sample project (test/fixtures.ts) with `over` applied, as the signed-in unit; answers its code. */
 export async function declareOverHttp(baseUrl: string, auth: HttpAuth, over: Record<string, unknown>): Promise<string> {
   const res = await fetch(`${baseUrl}/api/v1/projects`, {

@@ -7,7 +7,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleDeclaration } from "../../server/test/fixtures.js";
-import { type BrowserSession, type HttpAuth, openBrowserSession, pickOption, signInOverHttp } from "./browser.js";
+import { type BrowserSession, callApi, type HttpAuth, openBrowserSession, pickOption, signInOverHttp } from "./browser.js";
 
 const NAME = "余杭区智能仓储物流中心项目";
 const PDF = Buffer.from("%PDF-1.7\n% 社会稳定风险评估报告\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n");
@@ -16,14 +16,7 @@ let session: BrowserSession;
 let officer: HttpAuth;
 let caseId: string;
 
-async function call<T>(auth: HttpAuth, method: "GET" | "POST", path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${session.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { cookie: auth.cookie, "x-csrf-token": auth.csrfToken, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
+const call = <T,>(auth: HttpAuth, method: "GET" | "POST", path: string, body?: unknown) => callApi<T>(session.baseUrl, auth, method, path, body);
 
 beforeAll(async () => {
   session = await openBrowserSession();

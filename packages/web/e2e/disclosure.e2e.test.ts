@@ -7,7 +7,7 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleDeclaration } from "../../server/test/fixtures.js";
-import { type BrowserSession, type HttpAuth, openBrowserSession, signInOverHttp } from "./browser.js";
+import { type BrowserSession, callApi, type HttpAuth, openBrowserSession, signInOverHttp } from "./browser.js";
 
 const NAME = "嘉兴市港区新能源储能电站项目";
 const DOCUMENT_NUMBER = "浙发改核〔2026〕88号";
@@ -15,14 +15,7 @@ const DOCUMENT_NUMBER = "浙发改核〔2026〕88号";
 let session: BrowserSession;
 let code: string;
 
-async function call<T>(auth: HttpAuth | null, method: "GET" | "POST", path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${session.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { ...(auth ? { cookie: auth.cookie, "x-csrf-token": auth.csrfToken } : {}), ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
+const call = <T,>(auth: HttpAuth | null, method: "GET" | "POST", path: string, body?: unknown) => callApi<T>(session.baseUrl, auth, method, path, body);
 
 type Listed = { items: { id: number; projectCode: string; documentNumber?: string }[]; total: number };
 const publicApprovals = () => call<Listed>(null, "GET", `/public/disclosures?kind=approval&q=${encodeURIComponent(DOCUMENT_NUMBER)}`);

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleDeclaration } from "../../server/test/fixtures.js";
-import { type BrowserSession, type HttpAuth, openBrowserSession, signInOverHttp } from "./browser.js";
+import { type BrowserSession, callApi, type HttpAuth, openBrowserSession, signInOverHttp } from "./browser.js";
 
 const NAME = "宁海县滨海光伏发电项目（电子监察演示）";
 
@@ -15,14 +15,7 @@ let supervisor: HttpAuth;
 let caseId: string;
 let projectCode: string;
 
-async function call<T>(auth: HttpAuth, method: "GET" | "POST", path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${session.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { cookie: auth.cookie, "x-csrf-token": auth.csrfToken, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
+const call = <T,>(auth: HttpAuth, method: "GET" | "POST", path: string, body?: unknown) => callApi<T>(session.baseUrl, auth, method, path, body);
 
 beforeAll(async () => {
   session = await openBrowserSession({ CARD_SWEEP_INTERVAL_MS: "500" });

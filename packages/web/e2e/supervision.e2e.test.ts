@@ -7,7 +7,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleDeclaration } from "../../server/test/fixtures.js";
-import { type BrowserSession, type HttpAuth, openBrowserSession, signInOverHttp } from "./browser.js";
+import { type BrowserSession, callApi, type HttpAuth, openBrowserSession, signInOverHttp } from "./browser.js";
 
 const NAME = "临平区智能装备产业园监督检查示例项目";
 const PDF = Buffer.from("%PDF-1.7\n% 整改报告\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n");
@@ -16,14 +16,7 @@ let session: BrowserSession;
 let supervisor: HttpAuth;
 let code: string;
 
-async function call<T>(auth: HttpAuth, method: "GET" | "POST", path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${session.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { cookie: auth.cookie, "x-csrf-token": auth.csrfToken, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
+const call = <T,>(auth: HttpAuth, method: "GET" | "POST", path: string, body?: unknown) => callApi<T>(session.baseUrl, auth, method, path, body);
 
 beforeAll(async () => {
   session = await openBrowserSession();
