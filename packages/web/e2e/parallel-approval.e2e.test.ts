@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, declareOverHttp, openBrowserSession, signInOverHttp } from "./browser.js";
+import { type BrowserSession, declareOverHttp, openBrowserSession, settled, signInOverHttp } from "./browser.js";
 
 const NAME = "余杭区社区服务中心改造项目";
 
@@ -58,6 +58,7 @@ async function takeStep(page: Page, step: string, status: string, fill?: () => P
   const drawer = page.getByTestId("case-drawer");
   await drawer.getByTestId(`case-step-${step}`).click();
   await page.getByTestId("step-form").waitFor();
+  await settled(page.locator(".ant-modal-wrap").filter({ has: page.getByTestId("step-form") }));
   if (fill) await fill();
   await page.getByTestId("step-submit").click();
   await expect.poll(() => drawer.getAttribute("data-status")).toBe(status);
@@ -148,6 +149,8 @@ describe("parallel approval in the browser", () => {
 
       // The completion form asks for its fields before anything is sent.
       await drawer.getByTestId("case-step-complete").click();
+      await page.getByTestId("step-form").waitFor();
+      await settled(page.locator(".ant-modal-wrap").filter({ has: page.getByTestId("step-form") }));
       await page.getByTestId("step-submit").click();
       await page.getByText("请填写此项").first().waitFor();
       await page.getByTestId("step-document-number").fill(h.documentNumber);
