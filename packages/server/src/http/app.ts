@@ -51,6 +51,7 @@ import { referenceRoutes } from "../modules/reference/reference.routes.js";
 import type { WorkingDayCalendar } from "../modules/reference/calendar.js";
 import "./access.js";
 import { installErrorHandler } from "./error-handler.js";
+import { installTextGuard } from "./text-guard.js";
 import { databaseRateLimitStore } from "./rate-limit-store.js";
 import { installNotFound, serveWeb } from "./web.js";
 
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installTextGuard(app);
 
   app.addHook("onRoute", (route) => {
     if (!route.config?.access) {

@@ -55,6 +55,12 @@ export function installErrorHandler(app: FastifyInstance) {
       request.log.warn({ err: error }, "unique constraint decided a race");
       return reply.status(409).send(body(request, "CONCURRENT_DUPLICATE"));
     }
+    // Text the database cannot store (a NUL, an invalid byte sequence) that slipped past the text guard: the
+    // caller's input, so a 400, not a 500 (SQLSTATE 22021 character_not_in_repertoire, 22P05 untranslatable_character).
+    if ((error as { code?: unknown }).code === "22021" || (error as { code?: unknown }).code === "22P05") {
+      request.log.warn({ err: error }, "text the database cannot store");
+      return reply.status(400).send(body(request, "BAD_REQUEST"));
+    }
     if (error.statusCode === 429) {
       return reply.status(429).send(body(request, "RATE_LIMITED"));
     }
