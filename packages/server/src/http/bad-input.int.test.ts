@@ -20,7 +20,11 @@ const BODIES: (string | undefined)[] = [
   '{"a":{"b":{"c":[1,2,{"d":null}]}}}',
   '{"id":1e999,"page":-1,"pageSize":"x","code":"\\u0000","name":"","reason":123,"items":{},"on":"2026-02-30","at":"yesterday","totalInvestment":"-1e309","sites":"x"}',
 ];
-const QUERY = "?page=-1&pageSize=abc&q=%ZZ&from=2026-13-45&to=x&code=%00&status=nope&kind=nope&month=2026-99&active=maybe";
+const QUERIES = [
+  "?page=-1&pageSize=abc&q=%ZZ&from=2026-13-45&to=x&code=%00&status=nope&kind=nope&month=2026-99&active=maybe",
+  // Well-formed but odd: impossible dates, a page far past the end, SQL in the search text, a reversed range.
+  `?page=99999999&pageSize=100&q=${encodeURIComponent("' OR 1=1 --%_\\")}&from=2026-02-30&to=2025-01-01&month=2026-02&code=2026-330000-99-01-000000X&region=999999&departmentId=99999999999`,
+];
 /** Routes that end the caller's own session or that the test could not call again afterwards. */
 const SKIP = [/\/auth\/(logout|login)$/, /\/account\/password$/, /\/\*$/];
 
@@ -62,7 +66,8 @@ describe("no route answers 5xx to bad input", () => {
       const client = r.access === "public" ? null : (clients.get(r.access as Permission) ?? null);
       const writes = r.method !== "GET";
       const attempts: { url: string; body?: string }[] = [];
-      for (const value of PARAMS) attempts.push({ url: withParams(r.url, value) + (writes ? "" : QUERY), ...(writes ? { body: "{}" } : {}) });
+      for (const value of PARAMS) for (const query of writes ? [""] : QUERIES) attempts.push({ url: withParams(r.url, value) + query, ...(writes ? { body: "{}" } : {}) });
+      if (!writes) attempts.push({ url: withParams(r.url, "1") + (QUERIES[1] ?? "") });
       if (writes) for (const body of BODIES) for (const value of ["1", "abc"]) attempts.push({ url: withParams(r.url, value), body });
       for (const a of attempts) {
         const res = await call(client, r.method, a.url, a.body);
