@@ -30,10 +30,8 @@ export const COMMON_INTERMEDIARY_SERVICES = [
   "工程勘察设计",
 ] as const;
 
-const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD")
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, "not a calendar date");
+// A real calendar day (2026-02-30 is refused), as every other module's dates.
+const date = z.iso.date();
 
 export const qualificationSchema = z.object({
   name: z.string().trim().min(1).max(100).describe("资质名称"),
