@@ -8,7 +8,7 @@ import { VERSION, prepareDatabase } from "./boot.js";
 import { buildApp } from "./http/app.js";
 import { startAuditSealer } from "./modules/audit/audit.service.js";
 import { startDeadlineSweeper } from "./modules/cases/sweep.service.js";
-import { overdueCardedForLeaders, startCardSweeper } from "./modules/e-supervision/card-sweep.service.js";
+import { leadersToldByCard, startCardSweeper } from "./modules/e-supervision/card-sweep.service.js";
 import { startMonitoringSweeper } from "./modules/monitoring/monitoring-sweep.service.js";
 import { startDisclosurePublisher } from "./modules/disclosure/disclosure-publisher.service.js";
 import { smtpSender, startMailSender } from "./modules/messages/email-outbox.js";
@@ -20,7 +20,7 @@ async function main() {
   const app = await buildApp({ config, database, calendar, version: VERSION });
   const sealer = startAuditSealer(database.db, config.AUDIT_SEAL_INTERVAL_MS, (e) => app.log.error({ err: e }, "audit sealer failed"));
   const mail = config.SMTP_URL ? startMailSender(database.db, smtpSender(config.SMTP_URL), config.SMTP_FROM, 15_000, (e) => app.log.error({ err: e }, "mail sender failed")) : null;
-  const sweeper = startDeadlineSweeper({ db: database.db, calendar, warnDays: config.CASE_WARN_WORKING_DAYS, mail: mail !== null, overdueCarded: overdueCardedForLeaders }, config.CASE_SWEEP_INTERVAL_MS, (e) =>
+  const sweeper = startDeadlineSweeper({ db: database.db, calendar, warnDays: config.CASE_WARN_WORKING_DAYS, mail: mail !== null, leadersCarded: leadersToldByCard }, config.CASE_SWEEP_INTERVAL_MS, (e) =>
     app.log.error({ err: e }, "deadline sweep failed"),
   );
   const cards = startCardSweeper({ db: database.db, calendar, lookbackDays: config.CARD_SWEEP_LOOKBACK_DAYS }, config.CARD_SWEEP_INTERVAL_MS, (e) =>

@@ -15,7 +15,7 @@ import * as repo from "./cases.repository.js";
  * - when the calendar changed (a newly announced year loaded), records every due date that moved;
  * - raises a yellow warning at ≤ N working days left and a red one once overdue, each once per case, level and
  *   due date (an extension or a calendar change gives a new due date and so re-arms them), to the handling
- *   officer and the department's leaders (the red one to the leaders only when no 电子监察 card tells them).
+ *   officer and the department's leaders (to the leaders only when no 电子监察 card tells them the same).
  *
  * Safe with several processes on one PostgreSQL: a batch is claimed with FOR UPDATE SKIP LOCKED, so two
  * processes never work on the same case at once, and the unique (case, level, due date) row decides who raised a
@@ -27,19 +27,19 @@ export interface SweepContext {
   warnDays: number;
   /** Also mail the warnings (SMTP configured): queued in the outbox in the same transaction. */
   mail?: boolean;
-  /** 电子监察's answer (a later module, wired in main.ts): see {@link OverdueCardCheck}. */
-  overdueCarded?: OverdueCardCheck;
+  /** 电子监察's answer (a later module, wired in main.ts): see {@link LeadersCardCheck}. */
+  leadersCarded?: LeadersCardCheck;
 }
 
 /**
- * Whether 电子监察 tells the department's leaders of this overdue case (this due date) with a card. Leaders hear of
- * one lateness once: the officer and the leaders get the yellow warning before the due date (time to act), the
- * officer gets the red one; the leaders get the red one only when no card tells them of the same lateness — the
- * card is what they must answer for (explain), and it says the same (limit, days used, due date). Answered from
- * the rules (and a card raised for an earlier due date, which is not raised again), not from whether today's card
- * is stored yet, so it does not depend on which sweep runs first that day.
+ * Whether 电子监察 tells the department's leaders of this case's approaching (yellow) or passed (red) due date with
+ * a card. Leaders hear of one thing once: the officer always gets the deadline warning (it is the officer who
+ * acts); the leaders get it only when no card tells them the same — the card is what they must answer for, and it
+ * says the same (limit, days used, due date). Answered from the rules (and a card raised for an earlier due date,
+ * which is not raised again), not from whether today's card is stored yet, so it does not depend on which sweep
+ * runs first that day.
  */
-export type OverdueCardCheck = (tx: Transaction<DB>, caseId: string, dueDate: string) => Promise<boolean>;
+export type LeadersCardCheck = (tx: Transaction<DB>, caseId: string, dueDate: string, level: "yellow" | "red", warnDays: number) => Promise<boolean>;
 
 export interface SweepResult {
   cases: number;
@@ -116,7 +116,7 @@ async function sweepBatch(ctx: SweepContext, afterId: string, batchSize: number,
         if (!raised) continue;
         result.warnings += 1;
         if (!leaders.has(c.department_id)) leaders.set(c.department_id, (await repo.leadersOf(tx, c.department_id)).map((l) => l.id));
-        const leadersCarded = warning === "red" && ctx.overdueCarded !== undefined && (await ctx.overdueCarded(tx, c.id, dueDate));
+        const leadersCarded = ctx.leadersCarded !== undefined && (await ctx.leadersCarded(tx, c.id, dueDate, warning, ctx.warnDays));
         const recipients = new Set([...(c.officer_id ? [c.officer_id] : []), ...(leadersCarded ? [] : (leaders.get(c.department_id) ?? []))]);
         const text = LEVEL_TEXT[warning];
         await repo.insertMessages(

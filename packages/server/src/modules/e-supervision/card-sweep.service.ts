@@ -5,7 +5,7 @@ import { cstDate, now } from "../../platform/clock.js";
 import { systemActor } from "../audit/audit.catalogue.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { limitsOf } from "../cases/case-clock.js";
-import type { OverdueCardCheck } from "../cases/sweep.service.js";
+import type { LeadersCardCheck } from "../cases/sweep.service.js";
 import type { CalendarLike } from "../cases/working-day-clock.js";
 import { type CardRule, type CaseSnapshot, evaluateCase } from "./card-rules.js";
 import * as repo from "./e-supervision.repository.js";
@@ -130,11 +130,11 @@ export async function sweepCards(ctx: CardSweepContext, options: { batchSize?: n
 }
 
 /**
- * The deadline sweep's question (wired in main.ts): the overdue card on the governing limit goes to the leaders,
- * so the deadline sweep's red warning does not go to them as well. Answered from the rules and the cards stored,
- * with the clock counting as the case clock does, so the card the sweep raises is the one promised here.
+ * The deadline sweep's question (wired in main.ts): the governing-limit cards go to the leaders, so the deadline
+ * sweep's warning of the same thing does not go to them as well. Answered from the rules and the cards stored, with
+ * the clock counting as the case clock does, so the card the sweep raises is the one promised here.
  */
-export const overdueCardedForLeaders: OverdueCardCheck = (tx, caseId, dueDate) => repo.governingLateCarded(tx, caseId, dueDate);
+export const leadersToldByCard: LeadersCardCheck = (tx, caseId, dueDate, warning, warnDays) => repo.governingCarded(tx, caseId, dueDate, warning, warnDays);
 
 /** The sweep loop of one process; `stop()` waits for the pass in progress. */
 export function startCardSweeper(ctx: CardSweepContext, intervalMs: number, onError: (e: unknown) => void): BackgroundLoop {

@@ -90,27 +90,30 @@ export function insertCard(
 }
 
 /**
- * Whether a card on the governing time limit tells a department's leaders of a case's lateness with this due date:
- * an enabled overall_limit rule on the governing limit, and its overdue card (the rule's own level) not yet raised
- * for the case, or raised for this same due date. A card raised for an earlier due date (before an extension) will
- * not be raised again.
+ * Whether a card on the governing time limit tells a department's leaders what a deadline warning would: an enabled
+ * overall_limit rule on the governing limit; for lateness (red) its overdue card (the rule's own level), for an
+ * approaching due date (yellow) its yellow card, given only by a red rule that warns at least as early as the
+ * deadline sweep (`yellowRemainingDays` ≥ `warnDays`); and that card not yet raised for the case, or raised for
+ * this same due date (a card raised for an earlier due date, before an extension, is not raised again).
  */
-export async function governingLateCarded(tx: Q, caseId: string, dueDate: string): Promise<boolean> {
+export async function governingCarded(tx: Q, caseId: string, dueDate: string, warning: "yellow" | "red", warnDays: number): Promise<boolean> {
   const rule = await tx
     .selectFrom("supervision_rule")
-    .select(["code", "level"])
+    .select(["code", "level", sql<number | null>`(parameters->>'yellowRemainingDays')::int`.as("yellow_days")])
     .where("kind", "=", "overall_limit")
     .where("enabled", "=", true)
     .where(sql<string>`parameters->>'limit'`, "=", "governing")
     .orderBy("code")
     .executeTakeFirst();
   if (!rule) return false;
+  if (warning === "yellow" && (rule.level !== "red" || rule.yellow_days === null || rule.yellow_days < warnDays)) return false;
+  const level = warning === "yellow" ? "yellow" : rule.level;
   const card = await tx
     .selectFrom("supervision_card")
     .select(sql<string | null>`evidence->'figures'->>'dueDate'`.as("due_date"))
     .where("rule_code", "=", rule.code)
     .where("case_id", "=", caseId)
-    .where("level", "=", rule.level)
+    .where("level", "=", level)
     .executeTakeFirst();
   return !card || card.due_date === dueDate;
 }
