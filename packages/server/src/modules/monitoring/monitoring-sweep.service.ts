@@ -115,9 +115,11 @@ async function sweepDormancy(ctx: MonitoringContext, tx: Transaction<DB>, p: Pro
   }
 }
 
-async function sweepReports(ctx: MonitoringContext, tx: Transaction<DB>, p: Project, reports: repo.ReportRow[], today: string, result: MonitoringSweepResult) {
+type Frequencies = (regionCode: string) => ReturnType<typeof frequencyOf>;
+
+async function sweepReports(ctx: MonitoringContext, frequencies: Frequencies, p: Project, reports: repo.ReportRow[], tx: Transaction<DB>, today: string, result: MonitoringSweepResult) {
   if (p.status !== "under_construction" && p.status !== "suspended") return;
-  const schedule = scheduleOf(ctx, reports, await frequencyOf(tx, p.region_code), today);
+  const schedule = scheduleOf(ctx, reports, await frequencies(p.region_code), today);
   const soon = schedule.filter((s) => s.state === "due_soon");
   // Only the latest overdue period: a long silence is one reminder, not one per missed quarter.
   const overdue = schedule.filter((s) => s.state === "overdue").slice(-1);
@@ -145,12 +147,18 @@ async function sweepBatch(ctx: MonitoringContext, afterId: number, batchSize: nu
   return ctx.db.transaction().execute(async (tx) => {
     const claimed = await repo.claimProjects(tx, afterId, batchSize);
     const result: MonitoringSweepResult = { projects: 0, reminders: 0, lapsed: 0, delisted: 0 };
+    // One lookup per region and batch: most projects of a batch share a handful of regions.
+    const known = new Map<string, ReturnType<typeof frequencyOf>>();
+    const frequencies: Frequencies = (region) => {
+      if (!known.has(region)) known.set(region, frequencyOf(tx, region));
+      return known.get(region)!;
+    };
     for (const p of claimed) {
       result.projects += 1;
       const reports = await repo.reportsOf(tx, p.id);
       await sweepValidity(ctx, tx, p, reports, today, result);
       await sweepDormancy(ctx, tx, p, today, result);
-      await sweepReports(ctx, tx, p, reports, today, result);
+      await sweepReports(ctx, frequencies, p, reports, tx, today, result);
     }
     return { lastId: claimed.at(-1)?.id ?? null, result };
   });
