@@ -7,6 +7,7 @@ import { DEMO_USERS } from "../demo/demo-data.js";
  * "Never a 500 for input", past the schemas: every JSON write route gets bodies generated from its own OpenAPI
  * request schema (right types, lengths, ranges and enums, so that most pass validation and reach the use case),
  * on path parameters that name things that exist. Whatever the use case makes of them, the answer is not a 5xx.
+ * And whatever went through left its trace: a write that answered 2xx recorded at least one audit event.
  * The generator is seeded: a failure names its seed and is reproduced by FUZZ_SEED.
  */
 type Schema = {
@@ -120,12 +121,16 @@ describe("no JSON write route answers 5xx to schema-shaped bodies", () => {
   });
   afterAll(() => t?.close());
 
-  it("answers every generated body without a 5xx", async () => {
+  const auditCount = async () => Number((await t.database.db.selectFrom("audit_event").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+
+  it("answers every generated body without a 5xx, and audits every write that went through", async () => {
     const doc = t.app.swagger() as { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> } }>> };
     const access = new Map(t.app.routeTable.map((r) => [`${r.method} ${r.url}`, r.access]));
     const random = prng(SEED);
     const failures: string[] = [];
+    const unaudited = new Set<string>();
     let calls = 0;
+    let succeeded = 0;
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         const schema = operation.requestBody?.content?.["application/json"]?.schema;
@@ -136,6 +141,7 @@ describe("no JSON write route answers 5xx to schema-shaped bodies", () => {
         const client = permission && permission !== "public" ? clients.get(permission as Permission) : undefined;
         for (let i = 0; i < BODIES_PER_ROUTE; i++) {
           const body = generate(schema, random);
+          const before = await auditCount();
           const res = await t.app.inject({
             method: method.toUpperCase() as "POST",
             url,
@@ -143,12 +149,18 @@ describe("no JSON write route answers 5xx to schema-shaped bodies", () => {
             payload: JSON.stringify(body),
           });
           calls += 1;
+          if (res.statusCode < 300) {
+            succeeded += 1;
+            if ((await auditCount()) === before) unaudited.add(`${method.toUpperCase()} ${path}`);
+          }
           if (res.statusCode >= 500) failures.push(`${method.toUpperCase()} ${url} ${JSON.stringify(body).slice(0, 300)} → ${res.statusCode} ${res.body.slice(0, 200)}`);
         }
       }
     }
     expect(calls, `seed ${SEED}`).toBeGreaterThan(200);
     expect(failures, `seed ${SEED}`).toEqual([]);
+    expect(succeeded, `seed ${SEED}: some generated bodies must get through`).toBeGreaterThan(10);
+    expect([...unaudited], `seed ${SEED}`).toEqual([]);
   });
 
   it("answers every GET with generated query parameters without a 5xx", async () => {
