@@ -48,6 +48,9 @@ export default defineConfig({
           maxWorkers: 1,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll waits for the page to show what the server did; its default second is too short for a
+          // round trip on a loaded CI machine (a resume step took longer once), so it waits as long as Playwright does.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],
