@@ -5,23 +5,17 @@
  * raised) and for a second, steady-state pass (nothing changed), and the warnings raised. Figures only.
  */
 import { sql } from "kysely";
-import pg from "pg";
 import { prepareDatabase } from "../packages/server/src/boot.js";
 import { loadConfig } from "../packages/server/src/config/env.js";
 import { openDatabase } from "../packages/server/src/db/database.js";
 import { sweepOpenCases } from "../packages/server/src/modules/cases/sweep.service.js";
+import { withThrowawayDatabase } from "./bench-database.js";
 
 export async function benchClock(serverUrl: string): Promise<void> {
   const cases = Number(process.env.BENCH_CASES ?? 100_000);
-  const name = `tzxm_bench_clock_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  try {
-    const config = loadConfig({ DATABASE_URL: url.toString(), DEMO_MODE: "true", DEMO_DATA_ON_POSTGRES: "true", FIELD_ENCRYPTION_KEY: "ab".repeat(32), LOG_LEVEL: "warn" });
-    const { database, calendar } = await prepareDatabase(config, () => {}, { database: await openDatabase({ databaseUrl: url.toString(), poolSize: 4 }) });
+  await withThrowawayDatabase(serverUrl, "clock", async (url) => {
+    const config = loadConfig({ DATABASE_URL: url, DEMO_MODE: "true", DEMO_DATA_ON_POSTGRES: "true", FIELD_ENCRYPTION_KEY: "ab".repeat(32), LOG_LEVEL: "warn" });
+    const { database, calendar } = await prepareDatabase(config, () => {}, { database: await openDatabase({ databaseUrl: url, poolSize: 4 }) });
     try {
       const db = database.db;
       const matters = await db.selectFrom("matter").select("code").execute();
@@ -60,8 +54,5 @@ export async function benchClock(serverUrl: string): Promise<void> {
     } finally {
       await database.close();
     }
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  });
 }

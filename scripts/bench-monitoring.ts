@@ -7,12 +7,12 @@
  * steady-state pass, and what the first pass did. Figures only.
  */
 import { type Kysely, type KyselyPlugin, sql } from "kysely";
-import pg from "pg";
 import { prepareDatabase } from "../packages/server/src/boot.js";
 import { loadConfig } from "../packages/server/src/config/env.js";
 import { type Database, openDatabase } from "../packages/server/src/db/database.js";
 import type { DB } from "../packages/server/src/db/schema.js";
 import { sweepMonitoring } from "../packages/server/src/modules/monitoring/monitoring-sweep.service.js";
+import { withThrowawayDatabase } from "./bench-database.js";
 
 /** Counts the statements Kysely sends, so the figure "queries per project" is measured, not guessed. */
 function countingPlugin(counter: { n: number }): KyselyPlugin {
@@ -78,22 +78,13 @@ export async function benchMonitoring(serverUrl: string | undefined): Promise<vo
     }
   }
   if (!serverUrl) return;
-  const name = `tzxm_bench_monitoring_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  try {
-    const config = loadConfig({ ...base, DATABASE_URL: url.toString(), DEMO_DATA_ON_POSTGRES: "true", FIELD_ENCRYPTION_KEY: "ab".repeat(32) });
-    const { database, calendar } = await prepareDatabase(config, () => {}, { database: await openDatabase({ databaseUrl: url.toString(), poolSize: 4 }) });
+  await withThrowawayDatabase(serverUrl, "monitoring", async (url) => {
+    const config = loadConfig({ ...base, DATABASE_URL: url, DEMO_DATA_ON_POSTGRES: "true", FIELD_ENCRYPTION_KEY: "ab".repeat(32) });
+    const { database, calendar } = await prepareDatabase(config, () => {}, { database: await openDatabase({ databaseUrl: url, poolSize: 4 }) });
     try {
       await run("PostgreSQL", database, calendar, Number(process.env.BENCH_PROJECTS ?? 30_000));
     } finally {
       await database.close();
     }
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  });
 }
