@@ -4,6 +4,7 @@
  */
 import { createHmac } from "node:crypto";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { onTestFailed } from "vitest";
 import { sampleDeclaration } from "../../server/test/fixtures.js";
 import { startTestServer } from "../../server/test/server-harness.js";
 
@@ -39,6 +40,7 @@ export async function openBrowserSession(serverEnv: Record<string, string> = {})
     async newPage() {
       const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: "zh-CN" });
       const page = await context.newPage();
+      explainFailure(page);
       return { context, page, problems: watchErrors(page) };
     },
     async signIn(page, username) {
@@ -55,6 +57,32 @@ export async function openBrowserSession(serverEnv: Record<string, string> = {})
   };
 }
 
+/**
+ * When the test that opened the page fails, prints what the page last did: its address, the API calls it made with
+ * their answers, and the alerts on screen, so that a failure on CI (where nobody can look at the browser) says
+ * whether a click was lost or the server refused.
+ */
+function explainFailure(page: Page): void {
+  const calls: string[] = [];
+  page.on("response", (res) => {
+    const url = new URL(res.url());
+    if (url.pathname.startsWith("/api/")) calls.push(`${res.request().method()} ${url.pathname}${url.search} → ${res.status()}`);
+    if (calls.length > 30) calls.shift();
+  });
+  try {
+    onTestFailed(async () => {
+      if (page.isClosed()) return;
+      const alerts = await page
+        .locator(".ant-alert, .ant-message-notice, .ant-form-item-explain-error")
+        .allTextContents()
+        .catch(() => []);
+      console.log(`── page at failure: ${page.url()}\n   API calls (last 30):\n     ${calls.join("\n     ")}\n   alerts: ${JSON.stringify(alerts)}`);
+    });
+  } catch {
+    // Opened outside a test (in a hook): nothing to attach to.
+  }
+}
+
 /** Uncaught exceptions and console errors (a chunk that fails to load, a React error) fail the test. */
 function watchErrors(page: Page): string[] {
   const problems: string[] = [];
@@ -68,7 +96,6 @@ function watchErrors(page: Page): string[] {
   return problems;
 }
 
-/** Opens an antd Select, narrows it by typing, and picks the first option containing the text. */
 /**
  * Waits until the element and everything in it has finished its CSS animations (antd's dialogs zoom in): a click
  * sent while a dialog is still growing can miss its button on a machine slowed down by load.
@@ -77,6 +104,7 @@ export async function settled(locator: Locator): Promise<void> {
   await locator.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined))));
 }
 
+/** Opens an antd Select, narrows it by typing, and picks the first option containing the text. */
 export async function pickOption(page: Page, testId: string, text: string): Promise<void> {
   await page.getByTestId(testId).click();
   await page.keyboard.type(text);
