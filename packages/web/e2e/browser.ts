@@ -38,7 +38,8 @@ export async function openBrowserSession(serverEnv: Record<string, string> = {})
     baseUrl: server.baseUrl,
     browser,
     async newPage() {
-      const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: "zh-CN" });
+      // Reduced motion: the app then turns antd's animations off (i18n/index.tsx), so clicks never meet a moving dialog.
+      const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: "zh-CN", reducedMotion: "reduce" });
       const page = await context.newPage();
       explainFailure(page);
       return { context, page, problems: watchErrors(page) };

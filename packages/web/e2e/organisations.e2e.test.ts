@@ -35,7 +35,8 @@ describe("organisations", () => {
     await page.locator(".ant-cascader-menu-item", { hasText: "浙江省" }).click();
     await page.locator(".ant-cascader-menu-item", { hasText: "杭州市" }).click();
     await page.locator(".ant-cascader-menu-item", { hasText: "滨江区" }).click();
-    await page.keyboard.press("Escape");
+    // A district is a leaf: the cascader closes itself (an Escape now would close the dialog instead).
+    await page.locator(".ant-cascader-dropdown").waitFor({ state: "hidden" });
     await page.getByTestId("new-org-credit-code").fill(WRONG);
     await page.getByRole("button", { name: "提 交" }).click();
     await expect.poll(() => dialog.locator(".ant-form-item-explain-error").allTextContents()).toContainEqual(expect.stringContaining("校验位错误"));

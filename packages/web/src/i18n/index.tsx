@@ -13,8 +13,13 @@ export type { DictKey };
 const STORAGE_KEY = "tzxm.lang";
 const DICTS: Record<Lang, Record<DictKey, string>> = { zh, en };
 
-/** Government style: antd defaults with a deep blue primary colour. */
-const THEME = { token: { colorPrimary: "#1d4ed8", borderRadius: 4 } };
+/**
+ * Government style: antd defaults with a deep blue primary colour. Users who ask their system for reduced motion
+ * (prefers-reduced-motion, an accessibility setting; the browser tests ask for it too, so that no click lands on a
+ * dialog still zooming in) get antd without its animations.
+ */
+const REDUCED_MOTION = typeof window !== "undefined" && typeof window.matchMedia === "function" && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+const THEME = { token: { colorPrimary: "#1d4ed8", borderRadius: 4, motion: !REDUCED_MOTION } };
 
 function initialLang(): Lang {
   try {
