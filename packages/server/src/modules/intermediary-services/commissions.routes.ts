@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { rawUploadRoutes } from "../../http/raw-upload.js";
 import { actorOf, requireUser } from "../identity/request-user.js";
-import { UPLOAD_CONTENT_TYPES } from "../materials/material-rules.js";
+import { humanSize, UPLOAD_CONTENT_TYPES } from "../materials/material-rules.js";
 import { COMMISSION_STATUSES } from "./commission.workflow.js";
 import * as commissions from "./commissions.service.js";
 
@@ -98,7 +98,8 @@ export const commissionsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // Over the limit the body is refused before the route runs, as a report's own error, not a bare 413.
-  const tooLarge = { code: "MATERIAL_TOO_LARGE", message: "报告不得超过 50 MB", messageEn: "A report may not exceed 50 MB" } as const;
+  const limit = humanSize(commissions.REPORT_MAX_BYTES);
+  const tooLarge = { code: "MATERIAL_TOO_LARGE", field: "file", message: `报告不得超过 ${limit}`, messageEn: `A report may not exceed ${limit}` } as const;
   await rawUploadRoutes(app, { mediaTypes: UPLOAD_CONTENT_TYPES, maxBytes: commissions.REPORT_MAX_BYTES, tooLarge }, (upload) => {
     upload.post(
       "/commissions/:id/report",

@@ -10,7 +10,8 @@ import { recordAudit } from "../audit/audit.service.js";
 import { type CasesContext, applyStep } from "../cases/cases.service.js";
 import { type ClockEvent, computeClock } from "../cases/working-day-clock.js";
 import type { AuthUser } from "../identity/request-user.js";
-import { FILE_NAME_MAX, checkUpload, decodeFileName, humanSize } from "../materials/material-rules.js";
+import { checkUpload, decodeFileName } from "../materials/material-rules.js";
+import { refuseUpload } from "../materials/materials.service.js";
 import { COMMISSION_STATUS_LABELS, type CommissionActor, type CommissionEvent, type CommissionStatus, allowedCommissionEvents, applyCommissionEvent } from "./commission.workflow.js";
 import * as repo from "./commissions.repository.js";
 import { actingForDepartment } from "./department-actor.js";
@@ -289,27 +290,17 @@ export async function evaluate(ctx: CasesContext, user: AuthUser, id: number, in
 
 // --- The report -----------------------------------------------------------------------------------------------
 
-const fileField = (message: string, messageEn: string) => field("file", message, messageEn);
-
+/** The report's own wording for a wrong format; every other upload problem is answered as a material's. */
 function checkReport(fileNameHeader: string | string[] | undefined, body: unknown) {
   const fileName = decodeFileName(fileNameHeader);
-  if (fileName === null) throw new DomainError("MATERIAL_FILE_NAME_INVALID", field("x-file-name", `文件名缺失或不符合要求（不超过${FILE_NAME_MAX}个字符，不得含路径分隔符）`, "Missing or unacceptable file name"));
+  if (fileName === null) refuseUpload({ code: "MATERIAL_FILE_NAME_INVALID" });
   if (!Buffer.isBuffer(body)) throw new DomainError("UNSUPPORTED_MEDIA_TYPE");
   const check = checkUpload(REPORT_RULE, fileName, body, REPORT_MAX_BYTES);
   if (check.ok) return { fileName, bytes: body, mediaType: check.mediaType };
-  const p = check.problem;
-  switch (p.code) {
-    case "MATERIAL_FORMAT_NOT_ALLOWED":
-      throw new DomainError(p.code, { message: "报告只接受 PDF、OFD 或 DOCX 格式", messageEn: "A report must be PDF, OFD or DOCX", ...fileField("只接受 pdf、ofd、docx", "Only pdf, ofd, docx") });
-    case "MATERIAL_EMPTY":
-      throw new DomainError(p.code, fileField("文件为空", "The file is empty"));
-    case "MATERIAL_TOO_LARGE":
-      throw new DomainError(p.code, { message: `报告不得超过 ${humanSize(p.maxBytes)}`, messageEn: `A report may not exceed ${humanSize(p.maxBytes)}`, ...fileField(`不超过 ${humanSize(p.maxBytes)}`, `At most ${humanSize(p.maxBytes)}`) });
-    case "MATERIAL_CONTENT_MISMATCH":
-      throw new DomainError(p.code, fileField("文件内容与扩展名不符", "Content does not match the extension"));
-    default:
-      throw new DomainError("MATERIAL_FILE_NAME_INVALID");
+  if (check.problem.code === "MATERIAL_FORMAT_NOT_ALLOWED") {
+    throw new DomainError(check.problem.code, { message: "报告只接受 PDF、OFD 或 DOCX 格式", messageEn: "A report must be PDF, OFD or DOCX", ...field("file", "只接受 pdf、ofd、docx", "Only pdf, ofd, docx") });
   }
+  refuseUpload(check.problem);
 }
 
 /**

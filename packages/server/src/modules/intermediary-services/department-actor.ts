@@ -1,10 +1,10 @@
 import { ROLE_PERMISSIONS } from "@tzxm/shared";
 import type { Transaction } from "kysely";
-import { regionPrefixOf } from "../../db/data-scope.js";
 import type { DB } from "../../db/schema.js";
 import { DomainError } from "../../platform/errors.js";
 import type { AuditActor } from "../audit/audit.catalogue.js";
 import type { StepActor } from "../cases/cases.service.js";
+import { scopeFor } from "../identity/identity.service.js";
 import * as repo from "./commissions.repository.js";
 
 /**
@@ -32,7 +32,7 @@ export async function actingForDepartment(tx: Transaction<DB>, departmentId: num
       role: u.role,
       permissions: ROLE_PERMISSIONS[u.role],
       organisation: { id: u.organisation_id, name: u.organisation_name, kind: u.kind, regionCode: u.region_code },
-      scope: { regionPrefix: regionPrefixOf(u.region_code) },
+      scope: scopeFor(u),
       sessionId: "",
       csrfToken: "",
       secondFactorEnrolled: true,
