@@ -152,6 +152,9 @@ describe("implementation monitoring: reports (spec §7), 延期开工, lapse and
     const obligations = (await unit.get(`/api/v1/projects/${verifiedA}/obligations`)).json();
     expect(obligations.validity).toMatchObject({ decisionOn: "2024-10-01", expiresOn: "2026-10-08", extensionApplyBy: "2026-08-20", canApplyForExtension: true, lapsesOn: "2026-10-09" });
     expect(obligations.allowedReports).toEqual([]);
+    // The code as a clerk may type it (lower case, spaces around) finds the same project; a malformed one says why.
+    expect((await unit.get(`/api/v1/projects/${encodeURIComponent(` ${verifiedA.toLowerCase()} `)}/obligations`)).json().validity).toEqual(obligations.validity);
+    expect((await unit.get("/api/v1/projects/2026-330106/obligations")).json().error.code).toBe("PROJECT_CODE_INVALID");
 
     expect((await apply(verifiedA, { months: 13, reason: "征地拆迁未完成" })).json().error.fields[0].path).toBe("months");
     const applied = await apply(verifiedA, { months: 12, reason: "征地拆迁未完成" });

@@ -7,6 +7,7 @@ import type { AuditActor } from "../audit/audit.catalogue.js";
 import { recordAudit } from "../audit/audit.service.js";
 import type { AuthUser } from "../identity/request-user.js";
 import { bytesMatch } from "../materials/material-rules.js";
+import { resolveCode } from "../projects/code-param.js";
 import type { WorkingDayCalendar } from "../reference/calendar.js";
 import type { FileStore } from "../../platform/file-store.js";
 import { dormancyState } from "./filing-dormancy.js";
@@ -87,8 +88,9 @@ export function reportView(r: repo.ReportRow) {
   };
 }
 
+/** The project under a code as typed (lower case, spaces, a legacy number), as every other module resolves it. */
 export async function projectOr404(ctx: MonitoringContext, user: AuthUser, code: string) {
-  const p = await repo.projectInScope(ctx.db, user.scope, code);
+  const p = await repo.projectInScope(ctx.db, user.scope, await resolveCode(ctx.db, code));
   if (!p) throw new DomainError("NOT_FOUND");
   return p;
 }
