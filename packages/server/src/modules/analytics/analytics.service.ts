@@ -7,14 +7,14 @@ import type { CalendarLike } from "../cases/working-day-clock.js";
 import { supervisionScope } from "../e-supervision/e-supervision.service.js";
 import { type CompletedCase, computePerformance, monthRange, type StepRow } from "../e-supervision/performance.js";
 import * as repo from "./analytics.repository.js";
+import { groupBy } from "../../platform/group-by.js";
 
 /** 绩效 of one month (Art. 7), department by department with the ranking. */
 export async function performance(db: Kysely<DB>, calendar: CalendarLike, user: AuthUser, month: string) {
   const scope = supervisionScope(user);
   const { from, to } = monthRange(month);
   const { cases, events } = await repo.completedBetween(db, scope, from, to);
-  const stepsOf = new Map<string, StepRow[]>();
-  for (const e of events) stepsOf.set(e.case_id, [...(stepsOf.get(e.case_id) ?? []), e]);
+  const stepsOf: Map<string, StepRow[]> = groupBy(events, (e) => e.case_id);
   const completed: CompletedCase[] = cases.map((c) => ({ caseId: c.id, departmentId: c.department_id, department: c.department, limits: limitsOf(c), steps: stepsOf.get(c.id) ?? [] }));
   const accepted = await repo.acceptedBetween(db, scope, from, to);
   const cards = await repo.cardsBetween(db, scope, from, to);

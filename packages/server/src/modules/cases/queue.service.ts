@@ -7,6 +7,7 @@ import { findInScope } from "../projects/projects.repository.js";
 import { clockOf, limitsOf, presentClock } from "./case-clock.js";
 import * as repo from "./cases.repository.js";
 import { type CasesContext, userRoleOnCase } from "./cases.service.js";
+import { groupBy } from "../../platform/group-by.js";
 
 /** One row of a queue or of the parallel view: the case, its clock computed now, the steps the viewer may take. */
 function summarise(ctx: CasesContext, c: repo.CaseRow, events: repo.CaseEventRow[], viewer: AuthUser, today: string) {
@@ -50,8 +51,7 @@ export async function projectCases(ctx: CasesContext, user: AuthUser, codeInput:
   const order = Object.keys(MATTER_STAGES);
   const events = await repo.eventsOfCases(ctx.db, cases.map((c) => c.id));
   const today = cstDate();
-  const stages = new Map<string, ReturnType<typeof summarise>[]>();
-  for (const c of cases) stages.set(c.stage, [...(stages.get(c.stage) ?? []), summarise(ctx, c, events.get(c.id) ?? [], user, today)]);
+  const stages = groupBy(cases, (c) => c.stage, (c) => summarise(ctx, c, events.get(c.id) ?? [], user, today));
   return {
     code: project.code,
     stages: [...stages.entries()].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([stage, items]) => ({ stage, items })),

@@ -16,10 +16,9 @@ import { type BackgroundLoop, startBackgroundLoop } from "../../platform/backgro
  * same fact both insert with ON CONFLICT DO NOTHING; the second waits for the first one's commit and then
  * inserts nothing, so each fact is published, and audited, exactly once.
  *
- * A source is a few lines: a kind, a source name and a query for what is not yet published. The approval
- * source (completed matter cases) is below; the supervision module adds its inspections, rectification orders
- * and penalty decisions as sources of kind `supervision` / `penalty` in the same shape and appends them to
- * `DISCLOSURE_SOURCES` (see docs/ARCHITECTURE.md).
+ * A source is a few lines: a kind, a source name and a query for what is not yet published. The sources below
+ * publish completed matter cases (`approval`), closed inspections with how their rectification orders ended
+ * (`supervision`) and public penalty decisions (`penalty`); a new kind is one more entry in `DISCLOSURE_SOURCES`.
  */
 export interface DisclosureSource {
   kind: repo.DisclosureKind;

@@ -10,6 +10,7 @@ import type { CalendarLike } from "../cases/working-day-clock.js";
 import { type CardRule, type CaseSnapshot, evaluateCase } from "./card-rules.js";
 import * as repo from "./e-supervision.repository.js";
 import { type BackgroundLoop, startBackgroundLoop } from "../../platform/background-loop.js";
+import { groupBy } from "../../platform/group-by.js";
 
 /**
  * The 电子监察 sweep, run by every app process in a loop: evaluates the enabled rules on every open case and on
@@ -42,12 +43,8 @@ async function sweepBatch(ctx: CardSweepContext, rules: CardRule[], names: Map<s
     if (claimed.length === 0) return { lastId: null, result };
     const ids = claimed.map((c) => c.id);
     const [cases, events, fees] = [await repo.casesForEvaluation(tx, ids), await repo.eventsOf(tx, ids), await repo.feesOf(tx, ids)];
-    const stepsOf = new Map<string, CaseSnapshot["steps"][number][]>();
-    for (const e of events) {
-      const list = stepsOf.get(e.case_id) ?? [];
-      list.push({ seq: e.seq, type: e.type, at: e.at, onDate: e.on_date, recordedAt: e.recorded_at, statusAfter: e.status_after, body: (e.body ?? {}) as Record<string, unknown> });
-      stepsOf.set(e.case_id, list);
-    }
+    const stepsOf = groupBy(events, (e) => e.case_id, (e): CaseSnapshot["steps"][number] => ({ seq: e.seq, type: e.type, at: e.at, onDate: e.on_date, recordedAt: e.recorded_at, statusAfter: e.status_after, body: (e.body ?? {}) as Record<string, unknown> }));
+    const feesOf = groupBy(fees, (f) => f.case_id, (f) => ({ id: f.id, amount: f.amount, item: f.item, at: f.at }));
     const at = now();
     let supervisors: Awaited<ReturnType<typeof repo.activeSupervisors>> | null = null;
     const leaders = new Map<number, number[]>();
@@ -59,7 +56,7 @@ async function sweepBatch(ctx: CardSweepContext, rules: CardRule[], names: Map<s
         status: c.status,
         limits: limitsOf(c),
         steps: stepsOf.get(c.id) ?? [],
-        fees: fees.filter((f) => f.case_id === c.id).map((f) => ({ id: f.id, amount: f.amount, item: f.item, at: f.at })),
+        fees: feesOf.get(c.id) ?? [],
         matter: { code: c.matter_code, name: c.matter_name, kind: c.matter_kind, feeFree: c.fee_free },
       };
       for (const finding of evaluateCase(snapshot, rules, ctx.calendar, today)) {

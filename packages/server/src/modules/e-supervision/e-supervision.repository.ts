@@ -220,7 +220,3 @@ export function caseForFee(db: Q, caseId: string) {
 export function insertFee(tx: Q, fee: { case_id: string; amount: string; item: string; at: Date; recorded_by: number | null; api_key_id: number | null; recorded_at: Date }) {
   return tx.insertInto("case_fee").values(fee).returning(["id", "amount"]).executeTakeFirstOrThrow();
 }
-
-export function feesOfCase(db: Q, caseId: string) {
-  return db.selectFrom("case_fee").select(["id", "amount", "item", "at", "recorded_at"]).where("case_id", "=", caseId).orderBy("id").execute();
-}

@@ -51,11 +51,6 @@ export function onOrNextWorkingDay(calendar: MonitoringCalendar, date: string): 
   return dateOf(d);
 }
 
-/** The last day of a period of `months` months from `start`, moved off rest days (第二百零一条至第二百零三条). */
-export function periodEnd(calendar: MonitoringCalendar, start: string, months: number): string {
-  return onOrNextWorkingDay(calendar, addMonths(start, months));
-}
-
 /**
  * The first day from which at most `n` working days remain up to and including `end` (the day itself not
  * counted, 第二百零一条): the (n+1)-th working day counted back from `end` inclusive. With n = 30 the day before it
