@@ -8,12 +8,15 @@ interface Props<T> {
   /** What the reason is given for; the dialog is open while it is set. */
   target: T | undefined;
   title: string;
-  okText: string;
+  /** Without one, antd's own OK text. */
+  okText?: string;
   placeholder: string;
   /** The text area's test id. */
   testId: string;
   /** The OK button's test id, where a test presses it. */
   okTestId?: string;
+  /** Shown above the text area: what the step applies to. */
+  children?: React.ReactNode;
   danger?: boolean;
   busy: boolean;
   rows?: number;
@@ -46,10 +49,15 @@ export function ReasonDialog<T>(props: Props<T>) {
       okText={props.okText}
       cancelText={t("cancel")}
       okButtonProps={{ danger: props.danger, disabled: !reason.trim(), loading: props.busy, "data-testid": props.okTestId } as ButtonProps}
-      onCancel={props.onClose}
+      onCancel={() => {
+        // A reason typed for one item must not greet the next one.
+        setReason("");
+        props.onClose();
+      }}
       onOk={() => void confirm()}
       destroyOnHidden
     >
+      {props.children}
       <ErrorAlert error={props.error} style={{ marginBottom: 12 }} />
       <Input.TextArea
         rows={props.rows}

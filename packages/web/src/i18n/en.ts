@@ -331,7 +331,6 @@ export const en: Record<DictKey, string> = {
   disWithdraw: "Take down",
   disWithdrawTitle: "Take a published item down",
   disWithdrawReason: "Reason",
-  disWithdrawReasonRequired: "Give a reason (at least 2 characters)",
   disWithdrawDone: "Taken down",
   disWithdrawnOn: "Taken down {at}",
   menu_disclosures: "Disclosures",

@@ -327,7 +327,6 @@ export const zh = {
   disWithdraw: "撤下",
   disWithdrawTitle: "撤下公开信息",
   disWithdrawReason: "撤下理由",
-  disWithdrawReasonRequired: "请填写撤下理由（至少 2 个字）",
   disWithdrawDone: "已撤下",
   disWithdrawnOn: "已于 {at} 撤下",
   menu_disclosures: "信息公开管理",

@@ -77,7 +77,7 @@ export function CaseCommissions({ view, version, onChanged }: { view: CaseView; 
           onDone={() => {
             setOpen(false);
             message.success(t("kmCommissionedMsg"));
-            reload();
+            // onChanged bumps `version`, whose effect reads the commissions again.
             onChanged();
           }}
         />

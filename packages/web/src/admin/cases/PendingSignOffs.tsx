@@ -1,5 +1,6 @@
 import { Alert, List, Tag, Typography } from "antd";
 import { useApi } from "../../api/hooks.js";
+import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { useI18n } from "../../i18n/index.js";
 import { formatInstant } from "../../lib/format.js";
 
@@ -15,6 +16,8 @@ interface Pending {
 export function PendingSignOffs(props: { onOpen(caseId: string): void }) {
   const { t } = useI18n();
   const pending = useApi<{ items: Pending[] }>("/cases/sign-offs/pending");
+  // A failed load must not look like "nothing pending".
+  if (pending.error) return <ErrorAlert error={pending.error} style={{ marginBottom: 12 }} />;
   const items = pending.data?.items ?? [];
   if (items.length === 0) return null;
   return (
@@ -23,7 +26,7 @@ export function PendingSignOffs(props: { onOpen(caseId: string): void }) {
       showIcon
       style={{ marginBottom: 12 }}
       data-testid="pending-sign-offs"
-      message={t("casePendingSignOffs", { n: items.length })}
+      title={t("casePendingSignOffs", { n: items.length })}
       description={
         <List
           size="small"

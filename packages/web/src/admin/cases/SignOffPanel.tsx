@@ -149,7 +149,7 @@ export function SignOffPanel({ view, version, onCaseChanged }: { view: CaseView;
   const signed = (answer: SignAnswer) => {
     setSigning(null);
     message.success(t("soSigned", { decision: answer.signOff.signers.find((s) => String(s.userId) === String(user?.id))?.decision === "reject" ? t("soReject") : t("soApprove") }));
-    reload();
+    // onCaseChanged bumps `version`, whose effect reads the round again.
     onCaseChanged(answer.case);
   };
 

@@ -3,6 +3,7 @@ import { App, Button, type ButtonProps, Input, Modal, Rate, Space, Upload } from
 import { useState } from "react";
 import { type ApiError, api, uploadRaw } from "../../api/client.js";
 import { asApiError } from "../../api/hooks.js";
+import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { useI18n } from "../../i18n/index.js";
 import type { Commission } from "./types.js";
 
@@ -24,11 +25,14 @@ export function CommissionActions({ commission: k, onChanged, onError }: Props) 
   const [asking, setAsking] = useState<"decline" | "cancel" | "evaluate">();
   const [reason, setReason] = useState("");
   const [score, setScore] = useState(0);
+  // A refusal of a dialog's step shows inside the dialog (the page alert sits behind the mask); accept and deliver use the page's.
+  const [dialogError, setDialogError] = useState<ApiError>();
   const can = (a: Commission["allowedActions"][number]) => k.allowedActions.includes(a);
 
   async function run(call: () => Promise<Commission>, done: string) {
     setBusy(true);
     onError(undefined);
+    setDialogError(undefined);
     try {
       const next = await call();
       message.success(done);
@@ -37,7 +41,8 @@ export function CommissionActions({ commission: k, onChanged, onError }: Props) 
       setReason("");
       setScore(0);
     } catch (cause) {
-      onError(asApiError(cause));
+      if (asking) setDialogError(asApiError(cause));
+      else onError(asApiError(cause));
     } finally {
       setBusy(false);
     }
@@ -103,9 +108,13 @@ export function CommissionActions({ commission: k, onChanged, onError }: Props) 
         cancelText={t("cancel")}
         okButtonProps={{ loading: busy, disabled: !reason.trim() || (asking === "evaluate" && score < 1), "data-testid": "commission-confirm" } as ButtonProps}
         onOk={confirm}
-        onCancel={() => setAsking(undefined)}
+        onCancel={() => {
+          setAsking(undefined);
+          setDialogError(undefined);
+        }}
         destroyOnHidden
       >
+        <ErrorAlert error={dialogError} style={{ marginBottom: 12 }} />
         {asking === "evaluate" && (
           <div style={{ marginBottom: 12 }}>
             <Rate value={score} onChange={setScore} data-testid="commission-score" />

@@ -1,12 +1,14 @@
-import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from "antd";
+import { Button, Card, Input, Select, Space, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
-import { type ApiError, api } from "../../api/client.js";
-import { asApiError, useApi } from "../../api/hooks.js";
+import { api } from "../../api/client.js";
+import { useApi } from "../../api/hooks.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { listPagination } from "../../components/listPagination.js";
+import { ReasonDialog } from "../../components/ReasonDialog.js";
 import { type DictKey, useI18n } from "../../i18n/index.js";
 import { formatInstant } from "../../lib/format.js";
+import { useAction } from "../../lib/use-action.js";
 import { DISCLOSURE_KINDS, type DisclosureKind, type DisclosureList, type ManagedDisclosure } from "../../portal/disclosures/types.js";
 
 const KIND_LABEL: Record<DisclosureKind, DictKey> = { approval: "disTabApproval", supervision: "disTabSupervision", penalty: "disTabPenalty" };
@@ -25,25 +27,16 @@ interface Query {
  */
 export function DisclosuresAdminPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20 });
   const list = useApi<DisclosureList<ManagedDisclosure>>("/disclosures", { ...query });
   const [target, setTarget] = useState<ManagedDisclosure>();
-  const [error, setError] = useState<ApiError>();
-  const [form] = Form.useForm<{ reason: string }>();
-
-  async function withdraw() {
-    const values = await form.validateFields().catch(() => undefined);
-    if (!values || !target) return;
-    try {
-      await api(`/disclosures/${target.id}/withdraw`, { method: "POST", body: values });
-      message.success(t("disWithdrawDone"));
-      setTarget(undefined);
-      form.resetFields();
-      list.reload();
-    } catch (cause) {
-      setError(asApiError(cause));
-    }
+  const action = useAction(list.reload);
+  // The item whose withdrawal was refused: its error shows only in its own dialog, not when another one opens.
+  const [refused, setRefused] = useState<ManagedDisclosure>();
+  async function withdraw(item: ManagedDisclosure, reason: string) {
+    const ok = await action.run(() => api(`/disclosures/${item.id}/withdraw`, { method: "POST", body: { reason } }), t("disWithdrawDone"));
+    setRefused(ok ? undefined : item);
+    return ok;
   }
 
   const columns: ColumnsType<ManagedDisclosure> = [
@@ -113,26 +106,27 @@ export function DisclosuresAdminPage() {
         scroll={{ x: true }}
         pagination={listPagination(query, list.data?.total, setQuery, t)}
       />
-      <Modal
-        open={target !== undefined}
+      <ReasonDialog<ManagedDisclosure>
+        target={target}
         title={t("disWithdrawTitle")}
-        onOk={withdraw}
-        onCancel={() => {
+        placeholder={t("disWithdrawReason")}
+        testId="disclosure-withdraw-reason"
+        okTestId="disclosure-withdraw-submit"
+        danger
+        rows={3}
+        maxLength={1000}
+        busy={action.busy}
+        error={refused === target ? action.error : undefined}
+        onConfirm={withdraw}
+        onClose={() => {
           setTarget(undefined);
-          setError(undefined);
+          setRefused(undefined);
         }}
-        okButtonProps={{ danger: true, id: "disclosure-withdraw-submit" }}
       >
         <Typography.Paragraph>
           {target?.projectCode} · {target?.title}
         </Typography.Paragraph>
-        <ErrorAlert error={error} style={{ marginBottom: 12 }} />
-        <Form form={form} layout="vertical">
-          <Form.Item name="reason" label={t("disWithdrawReason")} rules={[{ required: true, whitespace: true, min: 2, message: t("disWithdrawReasonRequired") }]}>
-            <Input.TextArea rows={3} maxLength={1000} data-testid="disclosure-withdraw-reason" />
-          </Form.Item>
-        </Form>
-      </Modal>
+      </ReasonDialog>
     </Card>
   );
 }
