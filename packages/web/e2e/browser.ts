@@ -3,7 +3,7 @@
  * playwright-core, plus the small helpers the pages call for (sign-in, antd selects, TOTP codes).
  */
 import { createHmac } from "node:crypto";
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { onTestFailed } from "vitest";
 import { sampleDeclaration } from "../../server/test/fixtures.js";
 import { startTestServer } from "../../server/test/server-harness.js";
@@ -95,14 +95,6 @@ function watchErrors(page: Page): string[] {
     }
   });
   return problems;
-}
-
-/**
- * Waits until the element and everything in it has finished its CSS animations (antd's dialogs zoom in): a click
- * sent while a dialog is still growing can miss its button on a machine slowed down by load.
- */
-export async function settled(locator: Locator): Promise<void> {
-  await locator.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined))));
 }
 
 /** Opens an antd Select, narrows it by typing, and picks the first option containing the text. */

@@ -88,7 +88,7 @@ describe("信息公开 (disclosures)", () => {
     const id = (await publicApprovals()).body.items[0]!.id;
     await page.getByTestId(`disclosure-withdraw-${id}`).click();
     await page.getByTestId("disclosure-withdraw-reason").fill("行政复议决定撤销该核准");
-    await page.locator("#disclosure-withdraw-submit").click();
+    await page.getByTestId("disclosure-withdraw-submit").click();
     await page.getByTestId(`disclosure-withdraw-${id}`).waitFor({ state: "detached" });
     await page.getByTestId("disclosures-admin-table").getByText("行政复议决定撤销该核准").waitFor();
     expect((await publicApprovals()).body.total).toBe(0);
